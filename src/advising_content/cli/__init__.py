@@ -1,0 +1,20 @@
+"""The ``advising-content`` command line: a thin layer over the package's API."""
+
+from __future__ import annotations
+
+import click
+
+from advising_content import __version__
+from advising_content.cli.validate import validate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="advising-content")
+def main() -> None:
+    """Validate specialty career-advising records and export them for other school systems.
+
+    Content files are YAML records, one per specialty page, such as content/med-peds.yaml.
+    """
+
+
+main.add_command(validate)

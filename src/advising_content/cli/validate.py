@@ -1,0 +1,39 @@
+"""``advising-content validate``: check content files and report every problem."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from advising_content.cli.exit_codes import ExitCode
+from advising_content.cli.paths import content_paths
+
+FORMATS = ("text", "json", "github")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[PATH]...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="How to print problems. Default: github when GITHUB_ACTIONS=true, else text.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
+def validate(paths: tuple[str, ...], output_format: str | None, strict: bool) -> None:
+    """Check content files and report every problem, each at its file, line and column.
+
+    PATH is a content file or a directory searched for *.yaml and *.yml files;
+    the default is content/. Exits 0 when there are no errors, 1 when the content
+    has errors (or, with --strict, warnings), 2 on a usage error.
+    """
+    from advising_content.reporters import REPORTERS
+    from advising_content.validation import validate_paths
+
+    report = validate_paths(content_paths(paths))
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    click.echo(REPORTERS[output_format](report, strict))
+    raise SystemExit(ExitCode.OK if report.passed(strict=strict) else ExitCode.CONTENT_ERRORS)

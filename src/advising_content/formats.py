@@ -1,0 +1,53 @@
+"""Format checks that are asserted, not merely annotated, when a record is validated."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from jsonschema import FormatChecker
+
+# RFC 3986: the characters a URI may hold, and percent-encodings of any other octet.
+_URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
+_EMAIL_LOCAL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
+)
+
+
+def is_uri(value: object) -> bool:
+    """An absolute URI (RFC 3986); a web address must also name its host."""
+    if not isinstance(value, str):
+        return True
+    if not _URI_CHARACTERS.fullmatch(value):
+        return False
+    parts = urlsplit(value)
+    if not parts.scheme or not _SCHEME.fullmatch(parts.scheme):
+        return False
+    if parts.scheme.lower() in ("http", "https"):
+        return _is_host_name(parts.hostname or "")
+    return bool(parts.netloc or parts.path)
+
+
+def is_email(value: object) -> bool:
+    """An address of the form local@domain with a domain name of two or more labels."""
+    if not isinstance(value, str):
+        return True
+    local, at, domain = value.rpartition("@")
+    if not at or len(local) > 64 or not _EMAIL_LOCAL.fullmatch(local):
+        return False
+    return "." in domain and _is_host_name(domain)
+
+
+def _is_host_name(host: str) -> bool:
+    labels = host.split(".")
+    return len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
+def format_checker() -> FormatChecker:
+    """The checker for every format the schema uses: date, uri and email."""
+    checker = FormatChecker(formats=["date"])
+    checker.checks("uri")(is_uri)
+    checker.checks("email")(is_email)
+    return checker

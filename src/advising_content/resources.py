@@ -1,0 +1,28 @@
+"""Data files shipped inside the package, read with importlib.resources."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_FILE = "advising-record.schema.json"
+QUESTION_BANK_FILE = "question-bank.json"
+
+
+def read_text(name: str) -> str:
+    """The text of a packaged resource file."""
+    return resources.files("advising_content").joinpath("resources", name).read_text("utf-8")
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    """The published JSON Schema of an advising record."""
+    schema: dict[str, Any] = json.loads(read_text(SCHEMA_FILE))
+    return schema
+
+
+def schema_version() -> str:
+    """The version of the published schema (semantic versioning)."""
+    return str(load_schema()["x-schema-version"])

@@ -1,0 +1,50 @@
+"""Where each value of a loaded YAML file was written, so that problems point at the exact spot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from advising_content.problems import JsonPath
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+START = Position(1, 1)
+
+
+@dataclass(frozen=True)
+class ImplicitScalar:
+    """An unquoted value that YAML read as something other than text."""
+
+    text: str
+    kind: str
+    value: Any
+
+
+@dataclass
+class SourceMap:
+    values: dict[JsonPath, Position] = field(default_factory=dict)
+    keys: dict[JsonPath, Position] = field(default_factory=dict)
+    implicit: dict[JsonPath, ImplicitScalar] = field(default_factory=dict)
+    # Locations whose YAML problem is already reported; schema problems there would only repeat it.
+    reported: set[JsonPath] = field(default_factory=set)
+
+    def value_at(self, location: JsonPath) -> Position:
+        """Where the value at ``location`` starts, or where its nearest written ancestor does."""
+        while location:
+            position = self.values.get(location)
+            if position is not None:
+                return position
+            location = location[:-1]
+        return self.values.get((), START)
+
+    def key_at(self, location: JsonPath) -> Position:
+        """Where the key of the mapping entry at ``location`` is written."""
+        return self.keys.get(location) or self.value_at(location)

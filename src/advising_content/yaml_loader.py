@@ -1,0 +1,431 @@
+"""Read a content file into plain data and a source map, refusing what content has no use for.
+
+The file is parsed into YAML events and the data is built from them here, not by PyYAML's
+constructor: that is how duplicate keys, anchors, aliases, tags and merge keys are caught with
+their positions instead of being silently applied, and how nothing in a file can construct objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
+
+from advising_content.problems import JsonPath, Problem, Severity
+from advising_content.source_map import START, ImplicitScalar, Position, SourceMap
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
+_MERGE = _CORE + "merge"
+# What YAML 1.1 makes of an unquoted value that is not text, in the words an editor reads.
+_IMPLICIT_KINDS = {
+    _CORE + "bool": "a yes/no value (boolean)",
+    _CORE + "int": "a number",
+    _CORE + "float": "a number",
+    _CORE + "null": "an empty value (null)",
+    _CORE + "timestamp": "a date",
+}
+_UTF16_OR_32_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class LoadedDocument:
+    """A content file that parsed into a mapping."""
+
+    path: str
+    data: dict[str, Any]
+    source_map: SourceMap
+
+
+@dataclass
+class LoadResult:
+    path: str
+    document: LoadedDocument | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_file(path: str, raw: bytes) -> LoadResult:
+    """Parse the bytes of the content file shown to editors as ``path``."""
+    text_or_problem = _decode(path, raw)
+    if isinstance(text_or_problem, Problem):
+        return LoadResult(path, None, [text_or_problem])
+    builder = _Builder(path, text_or_problem)
+    return builder.build()
+
+
+def _decode(path: str, raw: bytes) -> str | Problem:
+    for bom, encoding in _UTF16_OR_32_BOMS.items():
+        if raw.startswith(bom):
+            return Problem(
+                path,
+                1,
+                1,
+                Severity.ERROR,
+                "encoding",
+                f"the file is saved as {encoding} text; save it as UTF-8",
+            )
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        return Problem(
+            path,
+            line,
+            column,
+            Severity.ERROR,
+            "encoding",
+            f"the file is not UTF-8 text: byte 0x{raw[error.start]:02x} cannot be read here; "
+            "save the file as UTF-8",
+        )
+
+
+class _MappingFrame:
+    __slots__ = ("key", "key_lines", "location", "value")
+
+    def __init__(self, location: JsonPath, value: dict[str, Any]) -> None:
+        self.location = location
+        self.value = value
+        self.key: str | None = None
+        self.key_lines: dict[str, int] = {}
+
+
+class _SequenceFrame:
+    __slots__ = ("location", "value")
+
+    def __init__(self, location: JsonPath, value: list[Any]) -> None:
+        self.location = location
+        self.value = value
+
+
+_Frame = _MappingFrame | _SequenceFrame
+_NO_ROOT = object()
+
+
+def _position(event: Event) -> Position:
+    mark = event.start_mark
+    return START if mark is None else Position(mark.line + 1, mark.column + 1)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+class _Builder:
+    """Builds plain data from parser events, recording positions and YAML-level problems."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.loader = _Loader(text)
+        self.problems: list[Problem] = []
+        self.source_map = SourceMap()
+        self.stack: list[_Frame] = []
+        self.root: Any = _NO_ROOT
+        self.documents = 0
+
+    def build(self) -> LoadResult:
+        try:
+            self._consume(self._events())
+        except yaml.MarkedYAMLError as error:
+            self.problems.append(self._syntax_problem(error))
+            return LoadResult(self.path, None, self.problems)
+        except yaml.reader.ReaderError as error:
+            self.problems.append(self._reader_problem(error))
+            return LoadResult(self.path, None, self.problems)
+        except yaml.YAMLError as error:
+            summary = str(error).splitlines()[0] if str(error) else "the YAML cannot be read"
+            self._problem(START, "syntax", f"YAML syntax error: {summary}")
+            return LoadResult(self.path, None, self.problems)
+        finally:
+            self.loader.dispose()
+        return self._result()
+
+    def _events(self) -> Iterator[Event]:
+        while self.loader.check_event():
+            yield self.loader.get_event()  # type: ignore[no-untyped-call]
+
+    def _consume(self, events: Iterator[Event]) -> None:
+        skip_depth = 0
+        skip_next = False
+        for event in events:
+            if skip_depth:
+                if isinstance(event, CollectionStartEvent):
+                    skip_depth += 1
+                elif isinstance(event, CollectionEndEvent):
+                    skip_depth -= 1
+                continue
+            if isinstance(event, NodeEvent):
+                if skip_next:
+                    skip_next = False
+                    skip_depth = 1 if isinstance(event, CollectionStartEvent) else 0
+                    continue
+                frame = self.stack[-1] if self.stack else None
+                if isinstance(frame, _MappingFrame) and frame.key is None:
+                    if not self._accept_key(frame, event):
+                        skip_next = True
+                        if isinstance(event, CollectionStartEvent):
+                            skip_depth = 1
+                    continue
+                self._add_value(event, frame)
+            elif isinstance(event, CollectionEndEvent):
+                self.stack.pop()
+            elif isinstance(event, DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self._problem(
+                        _position(event),
+                        "multiple-documents",
+                        "a second YAML document starts here; a content file holds exactly one "
+                        "record: remove the '---' line and what follows, or move it to a file "
+                        "of its own",
+                    )
+                    return
+
+    def _problem(
+        self, position: Position, rule: str, message: str, location: JsonPath = ()
+    ) -> None:
+        self.problems.append(
+            Problem(
+                self.path, position.line, position.column, Severity.ERROR, rule, message, location
+            )
+        )
+
+    def _check_anchor_and_tag(self, event: NodeEvent, location: JsonPath) -> None:
+        if event.anchor is not None:
+            self._problem(
+                _position(event),
+                "anchor",
+                f"anchors ('&{event.anchor}') are not allowed in content; "
+                "remove it and write each value out in full",
+                location,
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self._problem(
+                _position(event),
+                "tag",
+                f"tags ('{_show_tag(tag)}') are not allowed in content; remove the tag and "
+                "write the plain value",
+                location,
+            )
+            self.source_map.reported.add(location)
+
+    def _accept_key(self, frame: _MappingFrame, event: NodeEvent) -> bool:
+        """Take ``event`` as the next key of ``frame``; False when the entry is to be skipped."""
+        position = _position(event)
+        if isinstance(event, AliasEvent):
+            self._problem(
+                position,
+                "alias",
+                f"aliases ('*{event.anchor}') are not allowed in content; write the key out",
+                frame.location,
+            )
+            return False
+        if not isinstance(event, ScalarEvent):
+            self._problem(
+                position,
+                "complex-key",
+                "a key must be a single word or phrase, not a list or a mapping",
+                frame.location,
+            )
+            return False
+        key = event.value
+        location = (*frame.location, key)
+        self._check_anchor_and_tag(event, location)
+        if event.tag is None and event.implicit[0]:
+            tag = self._resolve(key)
+            if tag == _MERGE:
+                self._problem(
+                    position,
+                    "merge-key",
+                    "merge keys ('<<') are not allowed in content; write the keys out in full",
+                    frame.location,
+                )
+                return False
+            if tag != _STR:
+                self._problem(
+                    position,
+                    "implicit-type",
+                    f"YAML reads the key {key or '(nothing)'} as {_IMPLICIT_KINDS.get(tag, tag)}, "
+                    f'but keys must be text; put it in quotes: "{key}"',
+                    location,
+                )
+                self.source_map.reported.add(location)
+        first_line = frame.key_lines.get(key)
+        if first_line is not None:
+            self._problem(
+                position,
+                "duplicate-key",
+                f"the key '{key}' appears twice in this mapping, on line {first_line} and on "
+                f"line {position.line}; remove one of them",
+                location,
+            )
+            return False
+        frame.key = key
+        frame.key_lines[key] = position.line
+        self.source_map.keys[location] = position
+        return True
+
+    def _add_value(self, event: NodeEvent, frame: _Frame | None) -> None:
+        if isinstance(frame, _MappingFrame):
+            assert frame.key is not None
+            location: JsonPath = (*frame.location, frame.key)
+        elif isinstance(frame, _SequenceFrame):
+            location = (*frame.location, len(frame.value))
+        else:
+            location = ()
+        position = _position(event)
+        self.source_map.values[location] = position
+        value: Any
+        if isinstance(event, AliasEvent):
+            self._problem(
+                position,
+                "alias",
+                f"aliases ('*{event.anchor}') are not allowed in content; "
+                "write the value out in full here",
+                location,
+            )
+            self.source_map.reported.add(location)
+            value = None
+        else:
+            self._check_anchor_and_tag(event, location)
+            if isinstance(event, ScalarEvent):
+                value = self._scalar(event, location)
+            elif isinstance(event, MappingStartEvent):
+                value = {}
+            else:
+                value = []
+        if isinstance(frame, _MappingFrame):
+            assert frame.key is not None
+            frame.value[frame.key] = value
+            frame.key = None
+        elif isinstance(frame, _SequenceFrame):
+            frame.value.append(value)
+        else:
+            self.root = value
+        if isinstance(value, dict):
+            self.stack.append(_MappingFrame(location, value))
+        elif isinstance(value, list):
+            self.stack.append(_SequenceFrame(location, value))
+
+    def _resolve(self, plain: str) -> str:
+        """The tag YAML gives an unquoted value, such as bool for 'no'."""
+        tag = self.loader.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
+        return str(tag)
+
+    def _scalar(self, event: ScalarEvent, location: JsonPath) -> Any:
+        if event.tag is not None or not event.implicit[0]:
+            return event.value
+        tag = self._resolve(event.value)
+        kind = _IMPLICIT_KINDS.get(tag)
+        if kind is None:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
+        try:
+            value = SafeConstructor.yaml_constructors[tag](self.loader, node)
+        except ValueError:
+            # An impossible date such as 2025-13-45: YAML would refuse it; keep the text.
+            value = event.value
+        self.source_map.implicit[location] = ImplicitScalar(event.value, kind, value)
+        return value
+
+    def _result(self) -> LoadResult:
+        if self.root is _NO_ROOT or self.root is None:
+            self._problem(
+                START,
+                "empty-file",
+                "the file is empty; a content file holds one record, starting with 'id:'",
+            )
+            return LoadResult(self.path, None, self.problems)
+        if not isinstance(self.root, dict):
+            kind = "a list" if isinstance(self.root, list) else "a single value"
+            self._problem(
+                self.source_map.value_at(()),
+                "not-a-mapping",
+                f"the file holds {kind}, but a content file holds one record: keys and values "
+                "such as 'id: med-peds'",
+            )
+            return LoadResult(self.path, None, self.problems)
+        return LoadResult(
+            self.path, LoadedDocument(self.path, self.root, self.source_map), self.problems
+        )
+
+    def _syntax_problem(self, error: yaml.MarkedYAMLError) -> Problem:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark is not None else START
+        problem = (error.problem or "the YAML cannot be read").rstrip(".")
+        return Problem(
+            self.path,
+            position.line,
+            position.column,
+            Severity.ERROR,
+            "syntax",
+            f"YAML syntax error: {problem}{self._syntax_hint(problem, mark)}",
+        )
+
+    def _syntax_hint(self, problem: str, mark: yaml.Mark | None) -> str:
+        character = ""
+        if mark is not None and 0 <= mark.index < len(self.text):
+            character = self.text[mark.index]
+        if "cannot start any token" in problem:
+            if character == "\t":
+                return "; YAML does not allow tabs for indentation: indent with spaces"
+            if character in "@`":
+                return f"; a value cannot begin with '{character}': put the value in quotes"
+            return "; put the value in quotes"
+        if "mapping values are not allowed" in problem:
+            return (
+                "; a ': ' (colon and space) inside a value needs quotes: put the whole value "
+                "in quotes"
+            )
+        if "did not find expected key" in problem or "expected <block end>" in problem:
+            return "; check the indentation of this line against the lines above it"
+        if "could not find expected ':'" in problem:
+            return "; a line is missing the ':' after its key, or a quote is not closed"
+        if "found unexpected end of stream" in problem:
+            return "; a quoted value is not closed"
+        if "did not find expected '-' indicator" in problem:
+            return "; a list item is indented differently from the items before it"
+        return ""
+
+    def _reader_problem(self, error: yaml.reader.ReaderError) -> Problem:
+        # libyaml gives the position in bytes, PyYAML in characters: find the character itself.
+        code = error.character if isinstance(error.character, int) else ord(str(error.character))
+        index = max(self.text.find(chr(code)), 0)
+        line = self.text.count("\n", 0, index) + 1
+        column = index - (self.text.rfind("\n", 0, index) + 1) + 1
+        character = f"U+{code:04X}"
+        return Problem(
+            self.path,
+            line,
+            column,
+            Severity.ERROR,
+            "syntax",
+            f"the file contains the control character {character}, which YAML does not "
+            "allow; remove it",
+        )
