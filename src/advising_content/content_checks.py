@@ -65,11 +65,11 @@ def _field(location: JsonPath) -> str:
     return f"'{last}'"
 
 
-def _choices(word: str, options: list[str]) -> str:
+def _choices(word: str, options: list[str], what: str) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    return "the ones it has are: " + ", ".join(f"'{option}'" for option in options)
+    return f"{what} are: " + ", ".join(f"'{option}'" for option in options)
 
 
 class _RecordChecks:
@@ -201,7 +201,8 @@ class _RecordChecks:
             self._report(
                 location,
                 "unknown-question",
-                f"'{key}' is not a question of the question bank ({_choices(key, keys)}); "
+                f"'{key}' is not a question of the question bank "
+                f"({_choices(key, keys, 'its keys')}); "
                 "for a question of your own, add 'custom: true'",
             )
             return
@@ -237,7 +238,7 @@ class _RecordChecks:
         if not isinstance(name, str) or name in advisor_ids:
             return
         if advisor_ids:
-            hint = _choices(name, advisor_ids)
+            hint = _choices(name, advisor_ids, "the record's advisors")
         else:
             hint = "the record has no advisors: add the advisor under 'advisors'"
         self._report(

@@ -41,4 +41,11 @@ def _files_under(directory: str) -> list[str]:
             for name in sorted(names)
             if name.endswith(CONTENT_SUFFIXES) and not name.startswith(".")
         )
-    return sorted(files)
+    return sorted(_without_dot_prefix(file) for file in files)
+
+
+def _without_dot_prefix(path: str) -> str:
+    """'x.yaml' rather than './x.yaml' when the directory given was '.'."""
+    while path.startswith("./"):
+        path = path[2:]
+    return path

@@ -27,11 +27,7 @@ _TYPE_WORDS = {
     "boolean": "true or false",
     "null": "empty",
 }
-_FORMAT_WORDS = {
-    "date": "date (write it as YYYY-MM-DD, in quotes)",
-    "uri": "web address",
-    "email": "email address",
-}
+_FORMAT_WORDS = {"date": "date", "uri": "web address", "email": "email address"}
 # When several rules fail for one value, the first of these is the one worth reading.
 _VALUE_RULES = ("implicit-type", "empty-value", "wrong-type", "not-allowed", "invalid-format")
 
@@ -260,10 +256,12 @@ class _Messages:
 
     def _pattern(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:
         detail = _described(error.schema) or f"it must match {error.expected}"
+        title = error.schema.get("title")
+        name = _sentence(title) if isinstance(title, str) else "value"
         yield self._at_value(
             location,
             "invalid-format",
-            f"{show(error.instance)} is not a valid value for {_field(location)}: {detail}",
+            f"{show(error.instance)} is not a valid {name} for {_field(location)}: {detail}",
         )
 
     def _minItems(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:

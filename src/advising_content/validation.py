@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -56,8 +58,7 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]]) -> ValidationReport:
 def check_file(path: str) -> CheckedFile:
     """Read, parse and check one content file."""
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
+        raw = _read_regular_file(path)
     except OSError as error:
         reason = error.strerror or str(error)
         problem = Problem(
@@ -70,6 +71,18 @@ def check_file(path: str) -> CheckedFile:
         problems += schema_problems(loaded.document)
         problems += content_problems(loaded.document, load_question_bank(), schema_version())
     return CheckedFile(path, loaded.document, problems)
+
+
+def _read_regular_file(path: str) -> bytes:
+    # Opening a named pipe or a device would wait for a writer or never end: refuse them.
+    with open(path, "rb", opener=_open_without_blocking) as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file")
+        return stream.read()
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from advising_content.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "tests" / "example-files"
+CONTENT = REPO / "content"
+SOURCES = REPO / "sources"
+
+PROBLEM_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
+    r"(?P<message>.+) \((?P<rule>[a-z0-9-]+)\)$"
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    output: str
+
+    @property
+    def problem_lines(self) -> list[str]:
+        """Each problem as 'path:line:col: severity (rule)', in printed order."""
+        found = []
+        for line in self.output.splitlines():
+            match = PROBLEM_LINE.match(line)
+            if match:
+                found.append(
+                    f"{match['path']}:{match['line']}:{match['column']}: "
+                    f"{match['severity']} ({match['rule']})"
+                )
+        return found
+
+    @property
+    def messages(self) -> list[str]:
+        return [
+            m["message"] for line in self.output.splitlines() if (m := PROBLEM_LINE.match(line))
+        ]
+
+
+def _outcome(result: Result) -> Outcome:
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Outcome(result.exit_code, result.output)
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch):
+    """Run the command line in-process with click's runner, from a chosen directory."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+    def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Outcome:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return _outcome(CliRunner().invoke(main, list(args), env=env, catch_exceptions=True))
+
+    return run
+
+
+def console_script() -> Path:
+    """The installed ``advising-content`` script next to the interpreter running the tests."""
+    script = Path(sys.executable).parent / "advising-content"
+    assert script.exists(), f"the console script is not installed at {script}"
+    return script

@@ -1,0 +1,231 @@
+"""The command line: options, exit codes, output formats, and the installed entry points."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+
+import click
+import pytest
+
+from advising_content import __version__
+from advising_content.cli import main
+from conftest import CONTENT, EXAMPLES, REPO, console_script
+
+NEGATIVE = EXAMPLES / "negative"
+
+
+def test_version_matches_the_installed_distribution(cli) -> None:
+    outcome = cli("--version")
+    assert outcome.exit_code == 0
+    assert outcome.output == f"advising-content, version {__version__}\n"
+    assert version("advising-content") == __version__
+
+
+def _commands(group: click.Group) -> list[tuple[str, click.Command]]:
+    return sorted(group.commands.items())
+
+
+def test_every_command_has_help_text(cli) -> None:
+    assert main.help
+    assert _commands(main), "no commands registered"
+    for name, command in _commands(main):
+        assert command.help, f"'{name}' has no help text"
+        assert command.help.strip(), f"'{name}' has blank help text"
+        outcome = cli(name, "--help")
+        assert outcome.exit_code == 0
+        assert command.help.split("\n")[0].strip()[:40] in " ".join(outcome.output.split())
+        for parameter in command.params:
+            if isinstance(parameter, click.Option):
+                assert parameter.help, f"option {parameter.name} of '{name}' has no help text"
+
+
+def test_validate_defaults_to_content_directory(cli) -> None:
+    outcome = cli("validate", cwd=REPO)
+    assert outcome.exit_code == 0
+    assert outcome.output == "Checked 1 file: no problems.\n"
+
+
+def test_no_path_and_no_content_directory_is_a_usage_error(cli, tmp_path) -> None:
+    outcome = cli("validate", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "no PATH given and there is no content/ directory here" in outcome.output
+
+
+def test_path_that_does_not_exist_is_a_usage_error(cli, tmp_path) -> None:
+    outcome = cli("validate", "missing.yaml", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "'missing.yaml' does not exist" in outcome.output
+
+
+def test_unknown_option_is_a_usage_error(cli) -> None:
+    outcome = cli("validate", "--colour", str(CONTENT))
+    assert outcome.exit_code == 2
+    assert "No such option '--colour'" in outcome.output
+    assert outcome.output.startswith("Usage: advising-content validate [OPTIONS] [PATH]...")
+
+
+def test_directory_without_content_files_is_a_usage_error(cli, tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("not content\n")
+    outcome = cli("validate", ".", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "no content files (*.yaml or *.yml) found in ." in outcome.output
+
+
+def test_directories_are_searched_recursively_for_yaml_and_yml(cli, tmp_path) -> None:
+    record = (EXAMPLES / "positive" / "minimal.yaml").read_text()
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "minimal.yml").write_text(record)
+    (tmp_path / "a" / "notes.txt").write_text("id: not content\n")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "minimal.yaml").write_text("broken: [\n")
+    outcome = cli("validate", ".", cwd=tmp_path)
+    assert outcome.output == "Checked 1 file: no problems.\n"
+    assert outcome.exit_code == 0
+
+
+def test_file_that_cannot_be_read_is_a_content_error(cli, tmp_path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "minimal.yaml").write_text((EXAMPLES / "positive" / "minimal.yaml").read_text())
+    outcome = cli("validate", ".", cwd=tmp_path)
+    assert outcome.exit_code == 1
+    assert outcome.problem_lines == ["pipe.yaml:1:1: error (unreadable)"]
+    assert "the file cannot be read: it is not a regular file" in outcome.output
+    assert outcome.output.splitlines()[-1] == "Checked 2 files: 1 error in 1 file."
+
+
+def test_broken_symlink_is_a_path_that_does_not_exist(cli, tmp_path) -> None:
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    outcome = cli("validate", "gone.yaml", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "'gone.yaml' does not exist" in outcome.output
+
+
+def test_strict_fails_on_warnings(cli) -> None:
+    assert cli("validate", "text-warnings.yaml", cwd=NEGATIVE).exit_code == 0
+    strict = cli("validate", "--strict", "text-warnings.yaml", cwd=NEGATIVE)
+    assert strict.exit_code == 1
+    assert strict.output.splitlines()[-1] == (
+        "Checked 1 file: 6 warnings in 1 file. --strict: failed."
+    )
+
+
+def test_json_format_lists_every_problem_with_pointer_and_counts(cli) -> None:
+    outcome = cli("validate", "--format", "json", "unknown-references.yaml", cwd=NEGATIVE)
+    assert outcome.exit_code == 1
+    document = json.loads(outcome.output)
+    assert document["valid"] is False
+    assert document["files"] == ["unknown-references.yaml"]
+    assert document["counts"] == {"files": 1, "errors": 3, "warnings": 0}
+    first = document["problems"][0]
+    assert first == {
+        "path": "unknown-references.yaml",
+        "line": 19,
+        "column": 26,
+        "severity": "error",
+        "rule": "unknown-reference",
+        "pointer": "/sessions/0/advisors/1",
+        "message": "there is no advisor with the id 'john-roe' in this record; "
+        "did you mean 'jane-doe'?",
+    }
+    assert [p["pointer"] for p in document["problems"][1:]] == [
+        "/contacts/0/advisor",
+        "/links/0/advisor",
+    ]
+
+
+def test_json_format_of_valid_content(cli) -> None:
+    outcome = cli("validate", "--format", "json", str(CONTENT))
+    assert outcome.exit_code == 0
+    document = json.loads(outcome.output)
+    assert document["valid"] is True
+    assert document["problems"] == []
+    assert document["counts"] == {"files": 1, "errors": 0, "warnings": 0}
+
+
+def test_github_format_prints_workflow_annotations(cli) -> None:
+    outcome = cli("validate", "--format", "github", "placeholders.yaml", cwd=NEGATIVE)
+    assert outcome.exit_code == 1
+    lines = outcome.output.splitlines()
+    assert lines[0] == (
+        "::error file=placeholders.yaml,line=14,col=17,title=advising-content placeholder::"
+        "'answer' still holds the placeholder 'TODO'; replace it with the real text"
+    )
+    assert lines[1].startswith("::error file=placeholders.yaml,line=17,col=17,")
+    assert lines[2] == "Checked 1 file: 2 errors in 1 file."
+
+
+def test_github_format_is_chosen_under_github_actions(cli) -> None:
+    outcome = cli("validate", "text-warnings.yaml", cwd=NEGATIVE, env={"GITHUB_ACTIONS": "true"})
+    assert outcome.output.startswith("::warning file=text-warnings.yaml,line=4,col=9,")
+    explicit = cli(
+        "validate",
+        "--format",
+        "text",
+        "text-warnings.yaml",
+        cwd=NEGATIVE,
+        env={"GITHUB_ACTIONS": "true"},
+    )
+    assert explicit.output.startswith("text-warnings.yaml:4:9: warning: ")
+
+
+def test_github_annotation_escapes_separators(cli, tmp_path) -> None:
+    odd = tmp_path / "100%,done:x"
+    odd.mkdir()
+    (odd / "minimal.yaml").write_text("id: minimal\n")
+    outcome = cli("validate", "--format", "github", str(odd / "minimal.yaml"))
+    first = outcome.output.splitlines()[0]
+    assert first.startswith(f"::error file={tmp_path}/100%25%2Cdone%3Ax/minimal.yaml,line=1,col=1,")
+
+
+def test_garbage_bytes_give_a_located_error_not_a_traceback(cli, tmp_path) -> None:
+    (tmp_path / "noise.yaml").write_bytes(bytes(range(256)) * 4)
+    outcome = cli("validate", "noise.yaml", cwd=tmp_path)
+    assert outcome.exit_code == 1
+    # Bytes 0-127 are valid UTF-8 (byte 10 ends line 1); byte 0x80 is the first that is not.
+    assert outcome.problem_lines == ["noise.yaml:2:118: error (encoding)"]
+    assert "Traceback" not in outcome.output
+
+
+def _run(*args: str, cwd) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_installed_console_script_works_from_any_directory(tmp_path) -> None:
+    script = str(console_script())
+    assert _run(script, "--version", cwd=tmp_path).stdout == (
+        f"advising-content, version {__version__}\n"
+    )
+    valid = _run(script, "validate", str(CONTENT / "med-peds.yaml"), cwd=tmp_path)
+    assert (valid.returncode, valid.stdout, valid.stderr) == (
+        0,
+        "Checked 1 file: no problems.\n",
+        "",
+    )
+    invalid = _run(script, "validate", str(NEGATIVE / "duplicate-key.yaml"), cwd=tmp_path)
+    assert invalid.returncode == 1
+    assert f"{NEGATIVE / 'duplicate-key.yaml'}:7:3: error: the key 'name' appears twice" in (
+        invalid.stdout
+    )
+    usage = _run(script, "validate", "nowhere.yaml", cwd=tmp_path)
+    assert usage.returncode == 2
+    assert "Traceback" not in usage.stderr
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path) -> None:
+    result = _run(sys.executable, "-m", "advising_content", "validate", str(CONTENT), cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "Checked 1 file: no problems.\n")
+
+
+@pytest.mark.parametrize("name", ["syntax-error.yaml", "tags.yaml", "wrong-types.yaml"])
+def test_console_script_reports_the_same_problems_as_the_runner(cli, name, tmp_path) -> None:
+    in_process = cli("validate", name, cwd=NEGATIVE)
+    installed = _run(str(console_script()), "validate", name, cwd=NEGATIVE)
+    assert installed.returncode == in_process.exit_code == 1
+    assert installed.stdout == in_process.output
