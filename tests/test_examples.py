@@ -18,6 +18,10 @@ NEGATIVE: dict[str, list[str]] = {
         "19:9: error (missing-key)",  # 'answer', which the merge key was to bring
         "19:9: error (missing-key)",  # 'question', likewise
     ],
+    "complex-key.yaml": [
+        "2:1: error (missing-key)",  # 'specialty', which the complex key hid
+        "6:3: error (complex-key)",
+    ],
     "duplicate-ids.yaml": [
         "15:14: error (duplicate-question)",
         "21:9: error (duplicate-id)",
@@ -51,6 +55,8 @@ NEGATIVE: dict[str, list[str]] = {
         "15:5: error (missing-key)",
     ],
     "multiple-documents.yaml": ["15:1: error (multiple-documents)"],
+    "newer-schema-version.yaml": ["3:17: error (schema-version)"],
+    "older-schema-version.yaml": ["3:17: error (schema-version)"],
     "placeholders.yaml": [
         "14:17: error (placeholder)",
         "17:17: error (placeholder)",

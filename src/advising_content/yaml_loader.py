@@ -250,7 +250,8 @@ class _Builder:
             self._problem(
                 position,
                 "complex-key",
-                "a key must be a single word or phrase, not a list or a mapping",
+                "a key must be a single word or phrase, not a list or a mapping; "
+                "write it as plain text, such as 'name'",
                 frame.location,
             )
             return False

@@ -1,0 +1,72 @@
+"""Every rule a problem can name, with the severity it is reported at and what it means.
+
+The README's table of checks is kept in step with this catalogue by a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advising_content.problems import Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: Severity
+    meaning: str
+
+
+_ERROR = Severity.ERROR
+_WARNING = Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        # Reading the file
+        Rule("unreadable", _ERROR, "the file cannot be opened or is not a regular file"),
+        Rule("encoding", _ERROR, "the file is not UTF-8 text (the byte or BOM is located)"),
+        Rule("syntax", _ERROR, "YAML syntax error, such as a tab used for indentation"),
+        Rule("empty-file", _ERROR, "the file holds no record"),
+        Rule("multiple-documents", _ERROR, "the file holds more than one YAML document"),
+        Rule("not-a-mapping", _ERROR, "the file holds a list or a single value, not a record"),
+        Rule("duplicate-key", _ERROR, "a key appears twice in one mapping; both lines are named"),
+        Rule("complex-key", _ERROR, "a key is a list or a mapping rather than plain text"),
+        Rule("anchor", _ERROR, "a YAML anchor (`&name`); content must write values out"),
+        Rule("alias", _ERROR, "a YAML alias (`*name`); content must write values out"),
+        Rule("merge-key", _ERROR, "a YAML merge key (`<<`)"),
+        Rule("tag", _ERROR, "a YAML tag such as `!!python/object`; tags are never constructed"),
+        Rule("implicit-type", _ERROR, "YAML read unquoted text as a yes/no, number or date"),
+        # The shape of the record (the schema)
+        Rule("missing-key", _ERROR, "a required key is absent; the enclosing mapping is named"),
+        Rule("unknown-key", _ERROR, "a key the schema does not know, often a typo"),
+        Rule("wrong-type", _ERROR, "a value of the wrong kind, such as a list where text belongs"),
+        Rule("empty-value", _ERROR, "a key with nothing after its colon"),
+        Rule("not-allowed", _ERROR, "a value outside the allowed choices"),
+        Rule("invalid-format", _ERROR, "a malformed id, version, date, time, web address or email"),
+        Rule("too-few-items", _ERROR, "a list with fewer entries than it needs"),
+        Rule("too-many-items", _ERROR, "a list with more entries than it may have"),
+        Rule("duplicate-item", _ERROR, "the same value twice in a list"),
+        Rule("out-of-range", _ERROR, "a number below its minimum or above its maximum"),
+        Rule("too-short", _ERROR, "text shorter than its minimum length"),
+        Rule("too-long", _ERROR, "text longer than its maximum length"),
+        # The meaning of the record
+        Rule("id-file-name", _ERROR, "the record id differs from the file name"),
+        Rule("schema-version", _ERROR, "the record is written for a schema version not accepted"),
+        Rule("duplicate-id", _ERROR, "two entries of one record share an id"),
+        Rule("duplicate-record", _ERROR, "two files checked together share a record id"),
+        Rule("duplicate-question", _ERROR, "a bank question is answered twice in one record"),
+        Rule("unknown-question", _ERROR, "a question key that is not in the bank"),
+        Rule("custom-question", _ERROR, "a custom question reuses a key of the bank"),
+        Rule(
+            "question-audience",
+            _ERROR,
+            "a bank question under an audience the bank does not give it",
+        ),
+        Rule("unknown-reference", _ERROR, "an advisor id that no advisor of the record has"),
+        Rule("placeholder", _ERROR, "text still containing `TODO`"),
+        Rule("empty-text", _WARNING, "text that is empty or only spaces"),
+        Rule("whitespace", _WARNING, "text with spaces at its start or end"),
+        Rule("special-space", _WARNING, "a non-breaking or zero-width space inside text"),
+    )
+}

@@ -1,0 +1,68 @@
+"""The README, the changelog and CI say what the software does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import advising_content
+from advising_content import validate_paths
+from advising_content.rules import RULES
+from conftest import CONTENT, EXAMPLES, REPO
+
+README = (REPO / "README.md").read_text("utf-8")
+SOURCE = "\n".join(
+    path.read_text("utf-8")
+    for path in (REPO / "src" / "advising_content").rglob("*.py")
+    if path.name != "rules.py"
+)
+
+
+def _quick_start() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_the_quick_start_has_two_commands_and_ci_runs_the_second() -> None:
+    commands = _quick_start()
+    assert len(commands) == 2
+    main_job, test_command = commands
+    assert "advising-content validate" in main_job
+    assert "pytest" in test_command
+    ci_lines = (REPO / ".ci" / "run").read_text("utf-8").splitlines()
+    assert test_command in ci_lines
+
+
+def test_every_rule_is_documented_in_the_readme() -> None:
+    rows = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (error|warning) \|", README, re.MULTILINE))
+    assert rows == {name: str(rule.severity) for name, rule in RULES.items()}
+
+
+def test_every_catalogued_rule_is_one_the_code_reports() -> None:
+    assert [name for name in RULES if f'"{name}"' not in SOURCE] == []
+
+
+def test_problems_name_catalogued_rules_at_their_severity() -> None:
+    report = validate_paths([EXAMPLES])
+    assert report.problems
+    for problem in report.problems:
+        assert problem.rule in RULES, problem
+        assert problem.severity is RULES[problem.rule].severity, problem
+
+
+def test_the_readme_error_example_is_real(cli, tmp_path: Path) -> None:
+    example = re.search(r"```\n(content/med-peds\.yaml:\d+:\d+: .+)\n```", README)
+    assert example is not None
+    (tmp_path / "content").mkdir()
+    record = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    (tmp_path / "content" / "med-peds.yaml").write_text(
+        record.replace("name: Cheryl Lee", "name: yes")
+    )
+    outcome = cli("validate", cwd=tmp_path)
+    assert outcome.output.splitlines()[0] == example[1]
+
+
+def test_the_changelog_has_a_heading_for_this_version() -> None:
+    changelog = (REPO / "CHANGELOG.md").read_text("utf-8")
+    version = re.escape(advising_content.__version__)
+    assert re.search(rf"^## \[{version}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.MULTILINE)
