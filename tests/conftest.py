@@ -14,6 +14,8 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "tests" / "example-files"
 CONTENT = REPO / "content"
 SOURCES = REPO / "sources"
+EXPORT_EXAMPLES = EXAMPLES / "export"
+ALL_FIELDS = EXAMPLES / "positive" / "all-fields.yaml"
 
 PROBLEM_LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
@@ -70,3 +72,12 @@ def console_script() -> Path:
     script = Path(sys.executable).parent / "advising-content"
     assert script.exists(), f"the console script is not installed at {script}"
     return script
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    """Every file under ``directory``, by path relative to it, with its bytes."""
+    return {
+        path.relative_to(directory).as_posix(): path.read_bytes()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import advising_content
 from advising_content import validate_paths
 from advising_content.rules import RULES
-from conftest import CONTENT, EXAMPLES, REPO
+from conftest import CONTENT, EXAMPLES, REPO, console_script
 
 README = (REPO / "README.md").read_text("utf-8")
 SOURCE = "\n".join(
@@ -27,10 +29,28 @@ def test_the_quick_start_has_two_commands_and_ci_runs_the_second() -> None:
     commands = _quick_start()
     assert len(commands) == 2
     main_job, test_command = commands
-    assert "advising-content validate" in main_job
+    assert "advising-content export" in main_job
     assert "pytest" in test_command
     ci_lines = (REPO / ".ci" / "run").read_text("utf-8").splitlines()
     assert test_command in ci_lines
+
+
+def test_the_main_job_validates_and_exports_the_shipped_content(tmp_path: Path) -> None:
+    main_job = _quick_start()[0]
+    command = main_job.rsplit("&& ", 1)[1].split()
+    assert command[0] == ".venv/bin/advising-content"
+    shutil.copytree(CONTENT, tmp_path / "content")
+    result = subprocess.run(
+        [str(console_script()), *command[1:]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Checked 1 file: no problems.\nExported to build: ")
+    assert (tmp_path / "build" / "json" / "med-peds.json").is_file()
 
 
 def test_every_rule_is_documented_in_the_readme() -> None:

@@ -32,6 +32,12 @@ NEGATIVE: dict[str, list[str]] = {
         "16:9: error (duplicate-key)",
     ],
     "empty-file.yaml": ["1:1: error (empty-file)"],
+    "formula-like.yaml": [
+        "8:17: warning (formula-like)",
+        "8:63: warning (formula-like)",
+        "16:17: warning (formula-like)",
+        "20:12: warning (formula-like)",
+    ],
     "invalid-formats.yaml": [
         "1:5: error (invalid-format)",
         "2:17: error (invalid-format)",

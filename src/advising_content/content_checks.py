@@ -15,6 +15,9 @@ from advising_content.yaml_loader import LoadedDocument
 ID_COLLECTIONS = ("question_groups", "sections", "sessions", "advisors", "contacts", "links")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 PLACEHOLDER = "TODO"
+# Characters that make a spreadsheet read a cell as a formula; tab and carriage return are
+# reported as surrounding whitespace.
+FORMULA_STARTS = "=+-@"
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
@@ -276,6 +279,15 @@ class _RecordChecks:
                     location,
                     "whitespace",
                     f"{field} {where} with a space or line break; {hint}",
+                    Severity.WARNING,
+                )
+            if value[0] in FORMULA_STARTS:
+                self._report(
+                    location,
+                    "formula-like",
+                    f"{field} begins with '{value[0]}', which spreadsheet programs may read as "
+                    "the start of a formula; if you can, reword it to begin with a letter or a "
+                    "digit (the CSV export for spreadsheets puts a ' before it)",
                     Severity.WARNING,
                 )
             special = _SPECIAL_SPACE.search(value)

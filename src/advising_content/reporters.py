@@ -11,22 +11,22 @@ from advising_content.validation import ValidationReport
 Reporter = Callable[[ValidationReport, bool], str]
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def summary(report: ValidationReport, strict: bool) -> str:
     """One line: how many files were checked and what was found."""
-    checked = f"Checked {_plural(len(report.files), 'file')}"
+    checked = f"Checked {plural(len(report.files), 'file')}"
     if not report.error_count and not report.warning_count:
         return f"{checked}: no problems."
     failing = sum(1 for entry in report.files if entry.problems)
     found = []
     if report.error_count:
-        found.append(_plural(report.error_count, "error"))
+        found.append(plural(report.error_count, "error"))
     if report.warning_count:
-        found.append(_plural(report.warning_count, "warning"))
-    line = f"{checked}: {' and '.join(found)} in {_plural(failing, 'file')}."
+        found.append(plural(report.warning_count, "warning"))
+    line = f"{checked}: {' and '.join(found)} in {plural(failing, 'file')}."
     if report.warning_count and not report.error_count:
         line += " Warnings fail the check with --strict." if not strict else " --strict: failed."
     return line

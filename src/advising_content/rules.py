@@ -67,6 +67,11 @@ RULES: dict[str, Rule] = {
         Rule("placeholder", _ERROR, "text still containing `TODO`"),
         Rule("empty-text", _WARNING, "text that is empty or only spaces"),
         Rule("whitespace", _WARNING, "text with spaces at its start or end"),
+        Rule(
+            "formula-like",
+            _WARNING,
+            "text beginning with `=`, `+`, `-` or `@`, which spreadsheets read as a formula",
+        ),
         Rule("special-space", _WARNING, "a non-breaking or zero-width space inside text"),
     )
 }

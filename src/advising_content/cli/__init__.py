@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from advising_content import __version__
+from advising_content.cli.export import export
 from advising_content.cli.validate import validate
 
 
@@ -18,3 +19,4 @@ def main() -> None:
 
 
 main.add_command(validate)
+main.add_command(export)

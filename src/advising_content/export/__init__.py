@@ -1,0 +1,1 @@
+"""Exports of valid records for other school systems: JSON, Markdown and CSV."""

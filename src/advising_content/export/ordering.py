@@ -1,0 +1,41 @@
+"""Put a record's keys in the order the schema declares them, whatever order the file used."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def in_schema_order(value: Any, schema: dict[str, Any]) -> Any:
+    """A copy of ``value`` whose mappings list their keys in the schema's property order.
+
+    Lists keep their order (the order of the page). Keys the schema does not declare, which a
+    valid record does not have, would follow in alphabetical order.
+    """
+    return _ordered(value, schema, schema)
+
+
+def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        reference = node["$ref"]
+        if not reference.startswith("#/"):
+            break
+        target: Any = root
+        for part in reference[2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _ordered(value: Any, node: dict[str, Any], root: dict[str, Any]) -> Any:
+    node = _resolve(node, root)
+    if isinstance(value, dict):
+        properties: dict[str, Any] = node.get("properties", {})
+        declared = [key for key in properties if key in value]
+        others = sorted(key for key in value if key not in properties)
+        return {
+            key: _ordered(value[key], properties.get(key, {}), root) for key in [*declared, *others]
+        }
+    if isinstance(value, list):
+        items: dict[str, Any] = node.get("items", {})
+        return [_ordered(item, items, root) for item in value]
+    return value

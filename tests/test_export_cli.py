@@ -1,0 +1,217 @@
+"""``advising-content export``: validates first, replaces DIR at once, and is deterministic."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ALL_FIELDS, CONTENT, EXAMPLES, EXPORT_EXAMPLES, tree
+
+MED_PEDS = CONTENT / "med-peds.yaml"
+EVERY_FILE = {
+    "index.json",
+    "json/med-peds.json",
+    "markdown/med-peds.md",
+    "csv/datapackage.json",
+    *(
+        f"csv/{name}.csv"
+        for name in (
+            "records",
+            "short_names",
+            "citation_authors",
+            "question_groups",
+            "answers",
+            "sections",
+            "sessions",
+            "session_advisors",
+            "advisors",
+            "degrees",
+            "contacts",
+            "links",
+        )
+    ),
+}
+
+
+def _content(tmp_path: Path, *files: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for file in files:
+        shutil.copy(file, folder / file.name)
+    return folder
+
+
+def test_export_writes_every_format_by_default(cli, tmp_path: Path) -> None:
+    _content(tmp_path, MED_PEDS)
+    outcome = cli("export", "--out", "build", cwd=tmp_path)
+    assert outcome.exit_code == 0, outcome.output
+    assert set(tree(tmp_path / "build")) == EVERY_FILE
+    assert outcome.output == (
+        "Checked 1 file: no problems.\n"
+        "Exported to build: 1 record, 1 JSON document in json/, 1 Markdown page in markdown/, "
+        "12 CSV tables in csv/, and index.json.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("formats", "expected"),
+    [
+        (["json"], {"index.json", "json/med-peds.json"}),
+        (["markdown"], {"index.json", "markdown/med-peds.md"}),
+        (["json", "markdown"], {"index.json", "json/med-peds.json", "markdown/med-peds.md"}),
+        (["csv"], {name for name in EVERY_FILE if name.startswith("csv/")} | {"index.json"}),
+        (["json", "all"], EVERY_FILE),
+    ],
+)
+def test_format_may_repeat(cli, tmp_path: Path, formats: list[str], expected: set[str]) -> None:
+    options = [part for name in formats for part in ("--format", name)]
+    outcome = cli("export", str(MED_PEDS), "--out", str(tmp_path / "out"), *options)
+    assert outcome.exit_code == 0, outcome.output
+    assert set(tree(tmp_path / "out")) == expected
+
+
+def test_quiet_prints_nothing(cli, tmp_path: Path) -> None:
+    outcome = cli("export", str(MED_PEDS), "--out", str(tmp_path / "out"), "--quiet")
+    assert (outcome.exit_code, outcome.output) == (0, "")
+    assert (tmp_path / "out" / "index.json").is_file()
+
+
+def test_the_same_content_gives_byte_identical_files(cli, tmp_path: Path) -> None:
+    sources = [str(MED_PEDS), str(ALL_FIELDS), str(EXPORT_EXAMPLES)]
+    first = cli("export", *sources, "--out", str(tmp_path / "first"))
+    second = cli("export", *reversed(sources), "--out", str(tmp_path / "second"))
+    assert (first.exit_code, second.exit_code) == (0, 0)
+    assert tree(tmp_path / "first") == tree(tmp_path / "second")
+
+
+def test_line_ends_and_encoding(cli, tmp_path: Path) -> None:
+    cli("export", str(EXPORT_EXAMPLES), "--out", str(tmp_path / "out"))
+    for name, data in tree(tmp_path / "out").items():
+        text = data.decode("utf-8")
+        assert not text.startswith("\ufeff"), name
+        if name.endswith((".json", ".md")):
+            assert "\r" not in text.replace("\\r", ""), name
+            assert text.endswith("\n"), name
+        else:
+            assert text.endswith("\r\n"), name
+
+
+def test_invalid_content_writes_nothing_and_exits_1(cli, tmp_path: Path) -> None:
+    folder = _content(tmp_path, MED_PEDS)
+    (tmp_path / "out").mkdir()
+    cli("export", str(folder), "--out", str(tmp_path / "out"))
+    before = tree(tmp_path / "out")
+    shutil.copy(EXAMPLES / "negative" / "missing-keys.yaml", folder)
+    outcome = cli("export", str(folder), "--out", str(tmp_path / "out"))
+    assert outcome.exit_code == 1
+    assert any(line.endswith("(missing-key)") for line in outcome.output.splitlines())
+    assert "Nothing was exported" in outcome.output
+    assert tree(tmp_path / "out") == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "out"]
+
+
+def test_invalid_content_does_not_create_dir(cli, tmp_path: Path) -> None:
+    negative = EXAMPLES / "negative" / "missing-keys.yaml"
+    outcome = cli("export", str(negative), "--out", str(tmp_path / "out"))
+    assert outcome.exit_code == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_warnings_are_shown_but_do_not_block(cli, tmp_path: Path) -> None:
+    outcome = cli(
+        "export", str(EXPORT_EXAMPLES / "hostile-text.yaml"), "--out", "out", cwd=tmp_path
+    )
+    assert outcome.exit_code == 0
+    assert "warning" in outcome.output
+    assert (tmp_path / "out" / "json" / "hostile-text.json").is_file()
+
+
+def test_strict_refuses_to_export_with_warnings(cli, tmp_path: Path) -> None:
+    hostile = str(EXPORT_EXAMPLES / "hostile-text.yaml")
+    outcome = cli("export", hostile, "--out", "out", "--strict", cwd=tmp_path)
+    assert outcome.exit_code == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_previous_export_is_replaced_whole(cli, tmp_path: Path) -> None:
+    cli("export", str(ALL_FIELDS), str(MED_PEDS), "--out", "out", cwd=tmp_path)
+    assert (tmp_path / "out" / "json" / "all-fields.json").exists()
+    outcome = cli("export", str(MED_PEDS), "--out", "out", "--format", "json", cwd=tmp_path)
+    assert outcome.exit_code == 0
+    assert set(tree(tmp_path / "out")) == {"index.json", "json/med-peds.json"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize(
+    ("prepare", "message"),
+    [
+        (lambda out: out.write_text("a file"), "is a file, not a directory"),
+        (
+            lambda out: (out.mkdir(), (out / "notes.txt").write_text("mine")),
+            "holds files that are not an export",
+        ),
+        (lambda out: out.symlink_to(out.parent), "is a symbolic link"),
+    ],
+    ids=["file", "foreign-directory", "symlink"],
+)
+def test_an_unusable_dir_is_a_usage_error(cli, tmp_path: Path, prepare, message: str) -> None:
+    out = tmp_path / "out"
+    prepare(out)
+    before = tree(tmp_path)
+    outcome = cli("export", str(MED_PEDS), "--out", str(out))
+    assert outcome.exit_code == 2
+    assert outcome.output.startswith(f"Error: cannot export to {out}: ")
+    assert message in outcome.output
+    assert tree(tmp_path) == before
+
+
+def test_a_dir_under_a_file_is_a_usage_error(cli, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    outcome = cli("export", str(MED_PEDS), "--out", str(tmp_path / "file" / "out"))
+    assert outcome.exit_code == 2
+    assert "is a file, so" in outcome.output
+
+
+def test_an_empty_existing_dir_is_fine(cli, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    assert cli("export", str(MED_PEDS), "--out", str(tmp_path / "out")).exit_code == 0
+
+
+def test_missing_parents_are_created(cli, tmp_path: Path) -> None:
+    outcome = cli("export", str(MED_PEDS), "--out", str(tmp_path / "a" / "b" / "out"))
+    assert outcome.exit_code == 0
+    assert (tmp_path / "a" / "b" / "out" / "index.json").is_file()
+
+
+def test_out_is_required(cli, tmp_path: Path) -> None:
+    outcome = cli("export", str(MED_PEDS), cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "Missing option '--out'" in outcome.output
+
+
+def test_a_failure_while_writing_leaves_dir_untouched(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advising_content.export import exporter
+
+    cli("export", str(MED_PEDS), "--out", str(tmp_path / "out"))
+    before = tree(tmp_path)
+    calls = []
+
+    def full_disk(record):
+        calls.append(record["id"])
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return "page\n"
+
+    monkeypatch.setattr(exporter, "record_page", full_disk)
+    outcome = cli("export", str(MED_PEDS), str(ALL_FIELDS), "--out", str(tmp_path / "out"))
+    assert calls == ["all-fields", "med-peds"]
+    assert outcome.exit_code == 2
+    assert "No space left on device" in outcome.output
+    assert "unchanged" in outcome.output
+    assert tree(tmp_path) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
