@@ -19,7 +19,7 @@ PLACEHOLDER = "TODO"
 # reported as surrounding whitespace.
 FORMULA_STARTS = "=+-@"
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 _SPECIAL_SPACES = {
     "\u00a0": "a non-breaking space (U+00A0)",
@@ -37,7 +37,7 @@ _SPECIAL_SPACE = re.compile("[" + "".join(_SPECIAL_SPACES) + "]")
 def record_id_of(document: LoadedDocument) -> str | None:
     """The record's id, when it is a well-formed one."""
     value = document.data.get("id")
-    return value if isinstance(value, str) and _SLUG.fullmatch(value) else None
+    return value if isinstance(value, str) and SLUG.fullmatch(value) else None
 
 
 def content_problems(
@@ -124,12 +124,15 @@ class _RecordChecks:
             return
         record = tuple(int(part) for part in written.groups())
         tool = tuple(int(part) for part in now.groups())
-        if record > tool:
+        # Semantic versioning of the schema: a minor version adds what older tools do not
+        # know, a major version can make valid content invalid; patch versions check alike.
+        if record[:2] > tool[:2]:
             self._report(
                 ("schema_version",),
                 "schema-version",
-                f"the record is written for schema version {value}, but this advising-content "
-                f"knows schema version {current} at most; upgrade advising-content",
+                f"the record is written for schema version {value}, which is newer than the "
+                f"schema version {current} of this advising-content; upgrade advising-content "
+                f"to one that knows schema version {record[0]}.{record[1]}",
             )
         elif record[0] < tool[0]:
             self._report(
@@ -137,7 +140,7 @@ class _RecordChecks:
                 "schema-version",
                 f"the record is written for schema version {value}, which schema version "
                 f"{current} does not accept; update the record as the changelog describes for "
-                f"version {tool[0]}.0.0, then set schema_version to '{current}'",
+                f"schema version {tool[0]}.0.0, then set schema_version to '{current}'",
             )
 
     def unique_ids(self) -> None:

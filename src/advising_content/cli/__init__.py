@@ -6,6 +6,9 @@ import click
 
 from advising_content import __version__
 from advising_content.cli.export import export
+from advising_content.cli.new import new
+from advising_content.cli.questions import questions
+from advising_content.cli.schema import schema
 from advising_content.cli.validate import validate
 
 
@@ -20,3 +23,6 @@ def main() -> None:
 
 main.add_command(validate)
 main.add_command(export)
+main.add_command(new)
+main.add_command(schema)
+main.add_command(questions)

@@ -1,0 +1,83 @@
+"""``advising-content new``: start the record of another specialty page."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+
+def _record_id(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from advising_content.scaffold import is_slug
+
+    if not is_slug(value):
+        raise click.BadParameter(
+            f"'{value}' is not a record id: use lowercase letters, digits and single hyphens, "
+            "such as 'med-peds'",
+            ctx,
+            param,
+        )
+    return value
+
+
+def _specialty_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.strip() or not value.isprintable():
+        raise click.BadParameter(
+            "give the specialty's name as the page writes it, on one line", ctx, param
+        )
+    return value.strip()
+
+
+@click.command()
+@click.argument("record_id", metavar="ID", callback=_record_id)
+@click.option(
+    "--name",
+    required=True,
+    callback=_specialty_name,
+    help="The specialty's full name, such as 'Internal Medicine-Pediatrics'.",
+)
+@click.option(
+    "--out",
+    "out",
+    default="content",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="The directory to write ID.yaml in.",
+)
+def new(record_id: str, name: str, out: Path) -> None:
+    """Write DIR/ID.yaml: a new record with every standard question, to fill in.
+
+    Each piece of text to write is a placeholder containing TODO, so validate
+    reports them until they are all replaced. An existing file is never
+    overwritten.
+    """
+    from advising_content.question_bank import load_question_bank
+    from advising_content.resources import schema_version
+    from advising_content.scaffold import new_record
+
+    text = new_record(record_id, name, load_question_bank(), schema_version())
+    target = out / f"{record_id}.yaml"
+    if target.exists() or target.is_symlink():
+        raise click.ClickException(f"{target} already exists; it was left as it is")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        _create(target, text)
+    except FileExistsError:
+        raise click.ClickException(f"{target} already exists; it was left as it is") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
+    click.echo(f"Wrote {target}. Replace each TODO, then run: advising-content validate {target}")
+
+
+def _create(target: Path, text: str) -> None:
+    """Write ``target`` whole or not at all, and never over an existing file."""
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".new")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.link(temporary, target)
+    finally:
+        os.unlink(temporary)

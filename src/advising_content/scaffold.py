@@ -1,0 +1,110 @@
+"""A new record for a specialty: every standard question under its audience, ready to fill in.
+
+Only free text is left to the editor, as placeholders containing ``TODO``; validation reports
+each one until it is replaced, and once they all are, the record is valid as it stands.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from advising_content.content_checks import PLACEHOLDER, SLUG
+from advising_content.question_bank import QuestionBank
+
+_WIDTH = 96
+
+_OPTIONAL_PARTS = """\
+# Parts a page may also have; uncomment and fill in those the page shows.
+#
+# quote:
+#   text: >-
+#     The quoted text, word for word, without the quotation marks.
+#   citation:
+#     authors:
+#       - family: Freeman
+#         given: B.
+#     year: 2013
+#     title: The Ultimate Guide to Choosing a Medical Specialty
+#     edition: 3
+#     publisher: Lange Medical Books/McGraw-Hill
+#     place: New York
+#     pages: {first: 81, last: 82}
+#
+# sessions:
+#   - id: winter-specialty-session
+#     title: The session's title
+#     term: winter
+#     audiences: [M3]
+#     description: >-
+#       What the session is for.
+#
+# advisors:
+#   - id: first-last
+#     name: First Last
+#     degrees: [MD]
+#     department: The advisor's department
+#     role: Specialty Career Advisor
+#
+# contacts:
+#   - id: more-information
+#     heading: For more information
+#     advisor: first-last
+#     organization: The hospital or office
+#     street_address: The street address
+#     city: The city
+#     state: IL
+#     postal_code: "60611"
+#
+# links:
+#   - id: request-advisor
+#     kind: request-advisor
+#     label: The link's text as the page shows it
+"""
+
+
+def _folded(text: str, indent: int) -> str:
+    """``text`` as a YAML folded block (``>-``), which reads back as exactly ``text``."""
+    pad = " " * indent
+    lines = textwrap.wrap(text, width=_WIDTH - indent, break_long_words=False)
+    return ">-\n" + "\n".join(pad + line for line in lines)
+
+
+def is_slug(value: str) -> bool:
+    return SLUG.fullmatch(value) is not None
+
+
+def new_record(record_id: str, name: str, bank: QuestionBank, schema_version: str) -> str:
+    """The YAML text of a new record with id ``record_id`` for the specialty ``name``."""
+    lines = [
+        f"# The advising record of the {name} specialty page.",
+        "# Replace each placeholder with the text the page gives (validate points at every "
+        "one), remove",
+        "# the questions the page does not answer, then check the file: advising-content validate",
+        "# Every field is described in docs/schema.md (or: advising-content schema).",
+        f"id: {record_id}",
+        f'schema_version: "{schema_version}"',
+        "",
+        "institution:",
+        "  name: " + _folded(f"{PLACEHOLDER}: the school's full name.", 4),
+        "",
+        "specialty:",
+        f"  name: {json.dumps(name, ensure_ascii=False)}",
+        "",
+        "question_groups:",
+    ]
+    for group in bank.groups:
+        lines += [
+            f"  - id: {group.id}",
+            f"    heading: {json.dumps(group.heading, ensure_ascii=False)}",
+            f"    audiences: [{', '.join(group.audiences)}]",
+            "    questions:",
+        ]
+        for question in group.questions:
+            lines += [
+                f"      - key: {question.key}",
+                "        question: " + _folded(question.question, 10),
+                "        answer: "
+                + _folded(f"{PLACEHOLDER}: the answer as the page gives it.", 10),
+            ]
+    return "\n".join(lines) + "\n\n" + _OPTIONAL_PARTS
