@@ -31,6 +31,9 @@ _SPECIAL_SPACES = {
     "\u2060": "a word joiner (U+2060)",
     "\ufeff": "a zero-width no-break space (U+FEFF)",
 }
+# Characters no page shows: C0 controls other than tab and line ends, DEL, and C1 controls
+# other than the next-line character, which YAML reads as a line end.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _SPECIAL_SPACE = re.compile("[" + "".join(_SPECIAL_SPACES) + "]")
 
 
@@ -292,6 +295,16 @@ class _RecordChecks:
                     "the start of a formula; if you can, reword it to begin with a letter or a "
                     "digit (the CSV export for spreadsheets puts a ' before it)",
                     Severity.WARNING,
+                )
+            control = _CONTROL.search(value)
+            if control is not None:
+                before = value[max(0, control.start() - 20) : control.start()].split()
+                context = f" after '{before[-1]}'" if before else " at its start"
+                self._report(
+                    location,
+                    "control-character",
+                    f"{field} contains the control character U+{ord(control.group()):04X}"
+                    f"{context}, which no page shows; remove it",
                 )
             special = _SPECIAL_SPACE.search(value)
             if special is not None:

@@ -1,25 +1,42 @@
-"""Turn the paths given on the command line into the content files to check."""
+"""Turn the paths given on the command line into the content files to check.
+
+Directories are searched without following symbolic links to directories (a link that loops
+back cannot hang the search, and a directory inside the tree is searched through its own path
+anyway). A link to a file inside the tree is read; a link that leads outside the directory
+searched is reported and not read, so content cannot pull in a file from elsewhere unnoticed.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from advising_content.content_checks import CONTENT_SUFFIXES
+from advising_content.problems import Problem, Severity
 
 
-def content_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+@dataclass
+class Discovery:
+    """The content files found, in order, and the links that were not followed."""
+
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
     """The files named, and the ``*.yaml``/``*.yml`` files under the directories named.
 
-    Files inside a directory come in sorted order; hidden directories (``.git``) are skipped.
-    A file reached twice is listed once. A path that does not exist raises FileNotFoundError.
+    Files inside a directory come in sorted order; hidden files and directories (``.git``) are
+    skipped. A file reached twice is listed once. A path that does not exist raises
+    FileNotFoundError.
     """
-    found: list[str] = []
+    found = Discovery()
     seen: set[str] = set()
     for path in paths:
         text = os.fspath(path)
         if os.path.isdir(text):
-            candidates = _files_under(text)
+            candidates = _files_under(text, found)
         elif os.path.lexists(text):
             candidates = [text]
         else:
@@ -28,20 +45,55 @@ def content_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             real = os.path.realpath(candidate)
             if real not in seen:
                 seen.add(real)
-                found.append(candidate)
+                found.files.append(candidate)
     return found
 
 
-def _files_under(directory: str) -> list[str]:
+def content_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The content files under ``paths``, as ``discover`` finds them."""
+    return discover(paths).files
+
+
+def _files_under(directory: str, found: Discovery) -> list[str]:
+    root = os.path.realpath(directory)
     files: list[str] = []
-    for root, directories, names in os.walk(directory):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
-        files.extend(
-            os.path.join(root, name)
-            for name in sorted(names)
-            if name.endswith(CONTENT_SUFFIXES) and not name.startswith(".")
-        )
+    for folder, directories, names in os.walk(directory):
+        kept = []
+        for name in sorted(directories):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                if not _inside(os.path.realpath(path), root):
+                    found.problems.append(_outside(_without_dot_prefix(path), directory, "folder"))
+                continue
+            kept.append(name)
+        directories[:] = kept
+        for name in sorted(names):
+            if name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.islink(path) and not _inside(os.path.realpath(path), root):
+                found.problems.append(_outside(_without_dot_prefix(path), directory, "file"))
+                continue
+            files.append(path)
     return sorted(_without_dot_prefix(file) for file in files)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: str, directory: str, kind: str) -> Problem:
+    return Problem(
+        path,
+        1,
+        1,
+        Severity.ERROR,
+        "symlink-outside",
+        f"this is a symbolic link to a {kind} outside {directory}, so it was not read; "
+        f"move the {kind} into {directory}, or name it on the command line to check it",
+    )
 
 
 def _without_dot_prefix(path: str) -> str:

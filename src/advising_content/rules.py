@@ -25,6 +25,11 @@ RULES: dict[str, Rule] = {
     for rule in (
         # Reading the file
         Rule("unreadable", _ERROR, "the file cannot be opened or is not a regular file"),
+        Rule(
+            "symlink-outside",
+            _ERROR,
+            "a symbolic link leading outside the folder searched; not read",
+        ),
         Rule("encoding", _ERROR, "the file is not UTF-8 text (the byte or BOM is located)"),
         Rule("syntax", _ERROR, "YAML syntax error, such as a tab used for indentation"),
         Rule("empty-file", _ERROR, "the file holds no record"),
@@ -36,6 +41,10 @@ RULES: dict[str, Rule] = {
         Rule("alias", _ERROR, "a YAML alias (`*name`); content must write values out"),
         Rule("merge-key", _ERROR, "a YAML merge key (`<<`)"),
         Rule("tag", _ERROR, "a YAML tag such as `!!python/object`; tags are never constructed"),
+        Rule("file-too-large", _ERROR, "the file is larger than 1 MiB; it is not read"),
+        Rule("too-deep", _ERROR, "lists and mappings nested more than 32 levels deep"),
+        Rule("too-many-entries", _ERROR, "a list or mapping with more than 1000 entries"),
+        Rule("text-too-long", _ERROR, "text over 20,000 characters, or a key over 100"),
         Rule("implicit-type", _ERROR, "YAML read unquoted text as a yes/no, number or date"),
         # The shape of the record (the schema)
         Rule("missing-key", _ERROR, "a required key is absent; the enclosing mapping is named"),
@@ -64,6 +73,7 @@ RULES: dict[str, Rule] = {
             "a bank question under an audience the bank does not give it",
         ),
         Rule("unknown-reference", _ERROR, "an advisor id that no advisor of the record has"),
+        Rule("control-character", _ERROR, "an invisible control character inside text"),
         Rule("placeholder", _ERROR, "text still containing `TODO`"),
         Rule("empty-text", _WARNING, "text that is empty or only spaces"),
         Rule("whitespace", _WARNING, "text with spaces at its start or end"),

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from advising_content.content_checks import content_problems, record_id_of
-from advising_content.discovery import content_files
+from advising_content.discovery import Discovery, discover
+from advising_content.limits import MAX_FILE_BYTES, size_text
 from advising_content.problems import Problem, Severity
 from advising_content.question_bank import load_question_bank
 from advising_content.resources import schema_version
@@ -50,8 +51,14 @@ class ValidationReport:
 
 def validate_paths(paths: Iterable[str | os.PathLike[str]]) -> ValidationReport:
     """Check the content files at ``paths`` (files, or directories searched for YAML files)."""
-    checked = [check_file(path) for path in content_files(paths)]
+    return validate_discovered(discover(paths))
+
+
+def validate_discovered(discovery: Discovery) -> ValidationReport:
+    """Check the files that ``discover`` found, and report the links it did not follow."""
+    checked = [check_file(path) for path in discovery.files]
     _check_record_ids_across_files(checked)
+    checked += [CheckedFile(problem.path, None, [problem]) for problem in discovery.problems]
     return ValidationReport(checked)
 
 
@@ -59,12 +66,28 @@ def check_file(path: str) -> CheckedFile:
     """Read, parse and check one content file."""
     try:
         raw = _read_regular_file(path)
+    except _TooLarge as error:
+        problem = Problem(
+            path,
+            1,
+            1,
+            Severity.ERROR,
+            "file-too-large",
+            f"the file is {size_text(error.size)}; a content file may be at most "
+            f"{size_text(MAX_FILE_BYTES)} (an advising record is a few KiB), so it was not read",
+        )
+        return CheckedFile(path, None, [problem])
     except OSError as error:
         reason = error.strerror or str(error)
         problem = Problem(
             path, 1, 1, Severity.ERROR, "unreadable", f"the file cannot be read: {reason}"
         )
         return CheckedFile(path, None, [problem])
+    return check_bytes(path, raw)
+
+
+def check_bytes(path: str, raw: bytes) -> CheckedFile:
+    """Parse and check the bytes of a content file shown to editors as ``path``."""
     loaded = load_file(path, raw)
     problems = list(loaded.problems)
     if loaded.document is not None:
@@ -73,12 +96,24 @@ def check_file(path: str) -> CheckedFile:
     return CheckedFile(path, loaded.document, problems)
 
 
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 def _read_regular_file(path: str) -> bytes:
     # Opening a named pipe or a device would wait for a writer or never end: refuse them.
     with open(path, "rb", opener=_open_without_blocking) as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "it is not a regular file")
-        return stream.read()
+        if status.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(status.st_size)
+        raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # the file grew while it was being read
+            raise _TooLarge(len(raw))
+        return raw
 
 
 def _open_without_blocking(path: str, flags: int) -> int:

@@ -24,6 +24,7 @@ from yaml.events import (
     ScalarEvent,
 )
 
+from advising_content.limits import MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_TEXT_CHARS
 from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.source_map import START, ImplicitScalar, Position, SourceMap
 
@@ -135,6 +136,10 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
+class _Abandon(Exception):
+    """The file goes past a limit: reading it further would serve no one."""
+
+
 class _Builder:
     """Builds plain data from parser events, recording positions and YAML-level problems."""
 
@@ -151,6 +156,8 @@ class _Builder:
     def build(self) -> LoadResult:
         try:
             self._consume(self._events())
+        except _Abandon:
+            return LoadResult(self.path, None, self.problems)
         except yaml.MarkedYAMLError as error:
             self.problems.append(self._syntax_problem(error))
             return LoadResult(self.path, None, self.problems)
@@ -256,6 +263,15 @@ class _Builder:
             )
             return False
         key = event.value
+        if len(key) > MAX_KEY_CHARS:
+            self._problem(
+                position,
+                "text-too-long",
+                f"this key is {len(key):,} characters long; keys are short names such as "
+                f"'answer', at most {MAX_KEY_CHARS} characters",
+                frame.location,
+            )
+            return False
         location = (*frame.location, key)
         self._check_anchor_and_tag(event, location)
         if event.tag is None and event.implicit[0]:
@@ -329,6 +345,24 @@ class _Builder:
             frame.value.append(value)
         else:
             self.root = value
+        if frame is not None and len(frame.value) > MAX_ENTRIES:
+            self._problem(
+                position,
+                "too-many-entries",
+                f"this list or mapping has more than {MAX_ENTRIES} entries, far more than an "
+                "advising record holds; the file is not read further",
+                location,
+            )
+            raise _Abandon
+        if isinstance(value, dict | list) and len(self.stack) >= MAX_DEPTH:
+            self._problem(
+                position,
+                "too-deep",
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here, far "
+                "deeper than an advising record goes; the file is not read further",
+                location,
+            )
+            raise _Abandon
         if isinstance(value, dict):
             self.stack.append(_MappingFrame(location, value))
         elif isinstance(value, list):
@@ -340,6 +374,15 @@ class _Builder:
         return str(tag)
 
     def _scalar(self, event: ScalarEvent, location: JsonPath) -> Any:
+        if len(event.value) > MAX_TEXT_CHARS:
+            self._problem(
+                _position(event),
+                "text-too-long",
+                f"this text is {len(event.value):,} characters long; text in a record may be "
+                f"at most {MAX_TEXT_CHARS:,} characters: shorten it",
+                location,
+            )
+            self.source_map.reported.add(location)
         if event.tag is not None or not event.implicit[0]:
             return event.value
         tag = self._resolve(event.value)

@@ -67,16 +67,16 @@ def export(
     from advising_content.export.exporter import export_records
     from advising_content.export.output_dir import UnusableOutputDir, check_output_dir
     from advising_content.reporters import REPORTERS, plural
-    from advising_content.validation import validate_paths
+    from advising_content.validation import validate_discovered
 
-    files = content_paths(paths)
+    found = content_paths(paths)
     chosen = EXPORT_FORMATS if not formats or "all" in formats else formats
     try:
         check_output_dir(out)
     except UnusableOutputDir as error:
         raise OutputDirError(f"cannot export to {out}: {error}") from None
 
-    report = validate_paths(files)
+    report = validate_discovered(found)
     if report.problems or not quiet:
         problem_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         click.echo(REPORTERS[problem_format](report, strict))

@@ -6,12 +6,12 @@ import os
 
 import click
 
-from advising_content.discovery import content_files
+from advising_content.discovery import Discovery, discover
 
 DEFAULT_CONTENT = "content"
 
 
-def content_paths(paths: tuple[str, ...]) -> list[str]:
+def content_paths(paths: tuple[str, ...]) -> Discovery:
     """The content files to read: those named, or those under content/ when none are named."""
     if not paths:
         if not os.path.isdir(DEFAULT_CONTENT):
@@ -20,7 +20,7 @@ def content_paths(paths: tuple[str, ...]) -> list[str]:
                 "name the content files or directories to check"
             )
         paths = (DEFAULT_CONTENT,)
-    files = content_files(paths)
-    if not files:
+    found = discover(paths)
+    if not found.files and not found.problems:
         raise click.UsageError("no content files (*.yaml or *.yml) found in " + ", ".join(paths))
-    return files
+    return found

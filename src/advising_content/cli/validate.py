@@ -30,9 +30,9 @@ def validate(paths: tuple[str, ...], output_format: str | None, strict: bool) ->
     has errors (or, with --strict, warnings), 2 on a usage error.
     """
     from advising_content.reporters import REPORTERS
-    from advising_content.validation import validate_paths
+    from advising_content.validation import validate_discovered
 
-    report = validate_paths(content_paths(paths))
+    report = validate_discovered(content_paths(paths))
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     click.echo(REPORTERS[output_format](report, strict))
