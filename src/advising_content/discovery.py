@@ -41,11 +41,14 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
             candidates = [text]
         else:
             raise FileNotFoundError(text)
-        for candidate in candidates:
+        # A file reached both by its own name and through a link is read by its own name.
+        kept = set()
+        for candidate in sorted(candidates, key=os.path.islink):
             real = os.path.realpath(candidate)
             if real not in seen:
                 seen.add(real)
-                found.files.append(candidate)
+                kept.add(candidate)
+        found.files += [candidate for candidate in candidates if candidate in kept]
     return found
 
 

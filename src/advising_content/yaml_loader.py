@@ -436,6 +436,8 @@ class _Builder:
         character = ""
         if mark is not None and 0 <= mark.index < len(self.text):
             character = self.text[mark.index]
+        if "exceeded maximum nesting depth" in problem:
+            return "; lists and mappings are nested far deeper than an advising record goes"
         if "cannot start any token" in problem:
             if character == "\t":
                 return "; YAML does not allow tabs for indentation: indent with spaces"
