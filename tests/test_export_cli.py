@@ -215,3 +215,50 @@ def test_a_failure_while_writing_leaves_dir_untouched(
     assert "unchanged" in outcome.output
     assert tree(tmp_path) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("bad_id", ["../escape", "/abs", "a/b", "", None, "Upper"])
+def test_file_names_come_only_from_slugs(tmp_path: Path, bad_id) -> None:
+    import yaml
+
+    from advising_content.export.exporter import export_records
+
+    record = yaml.safe_load(MED_PEDS.read_text("utf-8"))
+    record["id"] = bad_id
+    with pytest.raises(ValueError, match="not a valid record id"):
+        export_records([record], tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_exported_path_leaves_dir(cli, tmp_path: Path) -> None:
+    outcome = cli("export", str(EXPORT_EXAMPLES), str(MED_PEDS), "--out", str(tmp_path / "out"))
+    assert outcome.exit_code == 0
+    out = (tmp_path / "out").resolve()
+    for path in out.rglob("*"):
+        assert path.resolve().is_relative_to(out)
+        assert not path.is_symlink()
+
+
+def test_two_exports_to_the_same_dir_at_once_do_not_mix(tmp_path: Path) -> None:
+    import subprocess
+
+    from conftest import console_script
+
+    solo = {}
+    for name, source in (("a", MED_PEDS), ("b", ALL_FIELDS)):
+        subprocess.run(
+            [str(console_script()), "export", str(source), "--out", str(tmp_path / name), "-q"],
+            check=True,
+        )
+        solo[name] = tree(tmp_path / name)
+    for _ in range(5):
+        shared = tmp_path / "shared"
+        runs = [
+            subprocess.Popen(
+                [str(console_script()), "export", str(source), "--out", str(shared), "-q"]
+            )
+            for source in (MED_PEDS, ALL_FIELDS, MED_PEDS, ALL_FIELDS)
+        ]
+        assert [run.wait(timeout=120) for run in runs] == [0, 0, 0, 0]
+        assert tree(shared) in (solo["a"], solo["b"])
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["a", "b", "shared"]

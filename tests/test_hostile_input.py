@@ -82,6 +82,7 @@ CORPUS: dict[str, tuple[bytes, list[str]]] = {
         _minimal("long-line").replace(b"Yes, one or two.", b"x" * 900_000),
         ["16:17: error (text-too-long)"],
     ),
+    "newline-key.yaml": (_minimal("newline-key") + b'"a\\nb": 1\n', ["18:1: error (unknown-key)"]),
     "long-key.yaml": (
         _minimal("long-key") + b"k" * 500 + b": 1\n",
         ["18:1: error (text-too-long)"],

@@ -32,10 +32,17 @@ def summary(report: ValidationReport, strict: bool) -> str:
     return line
 
 
+def one_line(text: str) -> str:
+    """``text`` without line breaks or other control characters, which would split its line."""
+    return "".join(
+        character if character.isprintable() else ascii(character)[1:-1] for character in text
+    )
+
+
 def text_line(problem: Problem) -> str:
     return (
-        f"{problem.path}:{problem.line}:{problem.column}: {problem.severity}: "
-        f"{problem.message} ({problem.rule})"
+        f"{one_line(problem.path)}:{problem.line}:{problem.column}: {problem.severity}: "
+        f"{one_line(problem.message)} ({problem.rule})"
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from advising_content.content_checks import SLUG
 from advising_content.export.csv_files import CsvOptions, write_table
 from advising_content.export.csv_tables import TABLES
 from advising_content.export.datapackage import datapackage
@@ -34,6 +35,11 @@ def export_records(
     csv_options: CsvOptions | None = None,
 ) -> ExportResult:
     """Replace ``target`` with an export of ``records`` (already validated) in ``formats``."""
+    for record in records:
+        # File names come from record ids; validation has made them slugs, and nothing else
+        # may name a file.
+        if not isinstance(record.get("id"), str) or not SLUG.fullmatch(record["id"]):
+            raise ValueError(f"not a valid record id: {record.get('id')!r}")
     chosen = tuple(name for name in FORMATS if name in formats)
     layout = ExportLayout(chosen)
     ordered = sorted(records, key=lambda record: str(record["id"]))
