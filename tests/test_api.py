@@ -82,3 +82,32 @@ def test_the_version_is_the_package_version() -> None:
 def test_an_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError):
         _ = advising_content.no_such_name  # type: ignore[attr-defined]
+
+
+def test_checking_in_parallel_reports_exactly_what_checking_in_turn_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advising_content import validation
+
+    record = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    for number in range(40):
+        record_id = f"r{number}"
+        text = record.replace("id: med-peds\n", f"id: {record_id}\n", 1)
+        if number % 7 == 0:
+            text = text.replace("state: IL", "state: [IL]")
+        (tmp_path / f"{record_id}.yaml").write_text(text, "utf-8")
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "r3.yaml").write_text(record.replace("id: med-peds\n", "id: r3\n", 1))
+    for name in ("negative", "positive"):
+        for path in (EXAMPLES / name).glob("*.yaml"):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+
+    monkeypatch.setattr(validation, "PARALLEL_FROM", 10**9)
+    in_turn = validate_paths([tmp_path], keep_data=True)
+    monkeypatch.setattr(validation, "PARALLEL_FROM", 8)
+    assert validation._cores() >= 2, "this machine has one core: nothing runs in parallel"
+    in_parallel = validate_paths([tmp_path], keep_data=True)
+    assert in_parallel.problems == in_turn.problems
+    assert [f.data for f in in_parallel.files] == [f.data for f in in_turn.files]
+    assert any(p.rule == "duplicate-record" for p in in_parallel.problems)
+    assert sum(p.rule == "wrong-type" for p in in_parallel.problems) >= 6

@@ -90,3 +90,39 @@ def test_the_cli_exits_0_or_1_with_located_problems_on_mutated_files(data: bytes
     assert all(PROBLEM_LINE.match(line) for line in problems), problems
     assert summary.startswith("Checked 1 file: ")
     assert (result.exit_code == 1) == any(": error: " in line for line in problems)
+
+
+def _full_verdict(data: object) -> bool:
+    from jsonschema import Draft202012Validator
+
+    from advising_content.formats import format_checker
+    from advising_content.resources import load_schema
+
+    validator = Draft202012Validator(load_schema(), format_checker=format_checker())
+    return not any(True for _ in validator.iter_errors(data))
+
+
+@FUZZ
+@given(data=mutated())
+def test_the_quick_schema_gate_agrees_with_the_full_check(data: bytes) -> None:
+    from advising_content.schema_gate import conforms
+    from advising_content.yaml_loader import load_file
+
+    document = load_file("med-peds.yaml", data).document
+    if document is not None:
+        assert conforms(document.data) == _full_verdict(document.data)
+
+
+def test_the_quick_schema_gate_agrees_on_every_example_file() -> None:
+    from advising_content.schema_gate import conforms
+    from advising_content.yaml_loader import load_file
+    from conftest import EXAMPLES
+
+    verdicts = set()
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        document = load_file(str(path), path.read_bytes()).document
+        if document is not None:
+            verdict = conforms(document.data)
+            assert verdict == _full_verdict(document.data), path
+            verdicts.add(verdict)
+    assert verdicts == {True, False}

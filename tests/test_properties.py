@@ -18,6 +18,7 @@ from advising_content.export.csv_tables import TABLES
 from advising_content.export.exporter import export_records
 from advising_content.formats import format_checker
 from advising_content.resources import load_schema
+from advising_content.schema_gate import conforms
 from strategies import records
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,6 +67,7 @@ def _rendered(markdown: str) -> tuple[list[tuple[str, str]], list[str]]:
 @given(record=records())
 def test_any_valid_record_survives_every_export(record: dict[str, Any]) -> None:
     assert list(VALIDATOR.iter_errors(record)) == []
+    assert conforms(record)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
         export_records([record], out, csv_options=CsvOptions(raw=True))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from jsonschema import FormatChecker
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
 
 # RFC 3986: the characters a URI may hold, and percent-encodings of any other octet.
 _URI_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
@@ -40,14 +43,35 @@ def is_email(value: object) -> bool:
     return "." in domain and _is_host_name(domain)
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_date(value: object) -> bool:
+    """A calendar date written YYYY-MM-DD that exists (RFC 3339 full-date)."""
+    if not isinstance(value, str):
+        return True
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+FORMATS = {"date": is_date, "uri": is_uri, "email": is_email}
+
+
 def _is_host_name(host: str) -> bool:
     labels = host.split(".")
     return len(host) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
 def format_checker() -> FormatChecker:
-    """The checker for every format the schema uses: date, uri and email."""
-    checker = FormatChecker(formats=["date"])
-    checker.checks("uri")(is_uri)
-    checker.checks("email")(is_email)
+    """The jsonschema checker for every format the schema uses: date, uri and email."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=[])
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
     return checker

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -29,6 +30,7 @@ from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.source_map import START, ImplicitScalar, Position, SourceMap
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
 
 _CORE = "tag:yaml.org,2002:"
 _STR = _CORE + "str"
@@ -134,6 +136,13 @@ def _position(event: Event) -> Position:
 
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+@lru_cache(maxsize=4096)
+def _resolve_plain(plain: str) -> str:
+    # Keys and short values repeat from file to file: resolve each text once.
+    tag = _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
+    return str(tag)
 
 
 class _Abandon(Exception):
@@ -370,8 +379,7 @@ class _Builder:
 
     def _resolve(self, plain: str) -> str:
         """The tag YAML gives an unquoted value, such as bool for 'no'."""
-        tag = self.loader.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
-        return str(tag)
+        return _resolve_plain(plain)
 
     def _scalar(self, event: ScalarEvent, location: JsonPath) -> Any:
         if len(event.value) > MAX_TEXT_CHARS:

@@ -76,7 +76,7 @@ def export(
     except UnusableOutputDir as error:
         raise OutputDirError(f"cannot export to {out}: {error}") from None
 
-    report = validate_discovered(found)
+    report = validate_discovered(found, keep_data=True)
     if report.problems or not quiet:
         problem_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         click.echo(REPORTERS[problem_format](report, strict))
@@ -84,7 +84,7 @@ def export(
         click.echo(f"Nothing was exported; {out} is unchanged.", err=True)
         raise SystemExit(ExitCode.CONTENT_ERRORS)
 
-    records = [entry.document.data for entry in report.files if entry.document is not None]
+    records = [entry.data for entry in report.files if entry.data is not None]
     try:
         result = export_records(records, out, chosen, CsvOptions(excel=excel, raw=raw_csv))
     except OSError as error:
