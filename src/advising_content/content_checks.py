@@ -298,25 +298,28 @@ class _RecordChecks:
                 )
             control = _CONTROL.search(value)
             if control is not None:
-                before = value[max(0, control.start() - 20) : control.start()].split()
-                context = f" after '{before[-1]}'" if before else " at its start"
                 self._report(
                     location,
                     "control-character",
                     f"{field} contains the control character U+{ord(control.group()):04X}"
-                    f"{context}, which no page shows; remove it",
+                    f"{_where_in(value, control.start())}, which no page shows; remove it",
                 )
             special = _SPECIAL_SPACE.search(value)
             if special is not None:
-                before = value[max(0, special.start() - 20) : special.start()].split()
-                context = f" after '{before[-1]}'" if before else " at its start"
                 self._report(
                     location,
                     "special-space",
-                    f"{field} contains {_SPECIAL_SPACES[special.group()]}{context}; "
+                    f"{field} contains {_SPECIAL_SPACES[special.group()]}"
+                    f"{_where_in(value, special.start())}; "
                     "replace it with an ordinary space, or remove it",
                     Severity.WARNING,
                 )
+
+
+def _where_in(value: str, index: int) -> str:
+    """Where a character is in a text: " after 'word'", or " at its start"."""
+    before = value[max(0, index - 20) : index].split()
+    return f" after '{before[-1]}'" if before else " at its start"
 
 
 def _strings(data: Any) -> Iterator[tuple[JsonPath, str]]:
