@@ -52,11 +52,6 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
     return found
 
 
-def content_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The content files under ``paths``, as ``discover`` finds them."""
-    return discover(paths).files
-
-
 def _files_under(directory: str, found: Discovery) -> list[str]:
     root = os.path.realpath(directory)
     files: list[str] = []
