@@ -5,28 +5,44 @@ from __future__ import annotations
 import csv
 import json
 import re
+import string
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
-from markdown_it import MarkdownIt
 
 from advising_content.export.csv_files import FORMULA_STARTS, CsvOptions
 from advising_content.export.csv_tables import TABLES
 from advising_content.export.exporter import export_records
+from advising_content.export.markdown_pages import record_page
 from advising_content.formats import format_checker
 from advising_content.resources import load_schema
 from advising_content.schema_gate import conforms
-from strategies import records
+from markdown_view import RENDERERS, check_page
+from strategies import CONTROL, records
 
+# What some Markdown renderer reads as markup, in pieces that hypothesis puts together.
+MARKDOWN_PIECES = [*string.punctuation, "www.", "WWW.", "://", "https://x.org/a_b", "mailto:",
+                   "xmpp:", "a@b.org", "{:", "{#id .c}", "~~", "~~~", "```", "***", "---", "===",
+                   "1.", "1)", "[^1]", "*[X]: ", "[x]: /u", "<b>", "<!--", "-->", "<http://a.b>",
+                   "&copy;", "&amp;", "&#60;", "&#x3C;", "\\", "  ", "    ", "\t", "\n", "\n\n",
+                   "\r\n", "\r", "\u00a0", "\u3000", "\u2028", "\x85", "\ufeff", "\u200b", "# ",
+                   "- ", "+ ", "> ", ": ", "| ", "a", "Z", "9", "é", "🙂"]  # fmt: skip
+markdown_text = st.lists(
+    st.one_of(
+        st.sampled_from(MARKDOWN_PIECES),
+        st.text(
+            st.characters(blacklist_categories=("Cs",), blacklist_characters=CONTROL), max_size=3
+        ),
+    ),
+    min_size=1,
+    max_size=16,
+).map("".join)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALIDATOR = Draft202012Validator(load_schema(), format_checker=format_checker())
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _tables(out: Path) -> dict[str, list[dict[str, str]]]:
@@ -35,32 +51,6 @@ def _tables(out: Path) -> dict[str, list[dict[str, str]]]:
         with (out / "csv" / f"{table.name}.csv").open(encoding="utf-8", newline="") as stream:
             tables[table.name] = list(csv.DictReader(stream))
     return tables
-
-
-def _rendered(markdown: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """The rendered text blocks of a page, and the inline token types that were not text."""
-    blocks: list[tuple[str, str]] = []
-    other: list[str] = []
-    tags: list[str] = []
-    for token in MarkdownIt("commonmark").parse(markdown):
-        if token.type in ("html_block", "code_block", "fence", "hr"):
-            other.append(token.type)
-        if token.nesting == 1:
-            tags.append(token.tag)
-        elif token.nesting == -1:
-            tags.pop()
-        if token.type != "inline":
-            continue
-        parts = []
-        for child in token.children or []:
-            if child.type == "text":
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append("\n")
-            elif child.type not in ("link_open", "link_close"):
-                other.append(child.type)
-        blocks.append((tags[-1] if tags else "", _norm("".join(parts))))
-    return blocks, other
 
 
 @SETTINGS
@@ -92,13 +82,22 @@ def test_any_valid_record_survives_every_export(record: dict[str, Any]) -> None:
         ]
 
         page = (out / "markdown" / f"{record['id']}.md").read_text("utf-8")
-        blocks, other = _rendered(page)
-        assert other == []
-        shown = _norm(" ".join(text for _, text in blocks))
-        for group in record["question_groups"]:
-            for entry in group["questions"]:
-                assert ("h3", _norm(entry["question"])) in blocks
-                assert _norm(entry["answer"]) in shown
+        for renderer in RENDERERS:
+            check_page(page, renderer, record)
+
+
+@SETTINGS
+@given(record=records(), question=markdown_text, answer=markdown_text, label=markdown_text)
+def test_markdown_shows_any_text_as_text(
+    record: dict[str, Any], question: str, answer: str, label: str
+) -> None:
+    record["question_groups"][0]["questions"][0].update(question=question, answer=answer)
+    record["links"] = [{"id": "x-link", "kind": "external-resource", "label": label,
+                        "url": "https://example.edu/a_(b)?c=d&e=f#g"}]  # fmt: skip
+    assert list(VALIDATOR.iter_errors(record)) == []
+    page = record_page(record)
+    for renderer in RENDERERS:
+        check_page(page, renderer, record)
 
 
 @SETTINGS

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from advising_content.export.markdown_text import inline, link, paragraphs
+from advising_content.export.markdown_text import LINE_BREAK, email_link, inline, link, paragraphs
 from advising_content.rendering import citation_text, city_line, name_with_degrees, session_heading
 
 
@@ -23,17 +23,14 @@ def record_page(record: Mapping[str, Any]) -> str:
 
 def _lines(*lines: str) -> str:
     """Lines of one paragraph, each on a line of its own (hard line breaks)."""
-    return "\\\n".join(line for line in lines if line)
+    return LINE_BREAK.join(line for line in lines if line)
 
 
 def _blocks(record: Mapping[str, Any]) -> Iterator[str]:
     specialty = record["specialty"]
     yield f"# {inline(specialty['name'])}"
-    short_names = specialty.get("short_names") or []
-    yield _lines(
-        inline(record["institution"]["name"]),
-        "Also called: " + ", ".join(inline(name) for name in short_names) if short_names else "",
-    )
+    names = ", ".join(name for name in map(inline, specialty.get("short_names") or []) if name)
+    yield _lines(inline(record["institution"]["name"]), f"Also called: {names}" if names else "")
     if "quote" in record:
         yield from _quote(record["quote"])
     for group in record["question_groups"]:
@@ -49,10 +46,12 @@ def _blocks(record: Mapping[str, Any]) -> Iterator[str]:
         yield "## Sessions"
         for session in record["sessions"]:
             yield from _session(session, advisors)
-    other_links = [x for x in record.get("links") or [] if x["kind"] != "advisor-profile"]
-    if other_links:
+    links = [x for x in record.get("links") or [] if x["kind"] != "advisor-profile"]
+    # An empty item ('- ' alone) would underline the item before it as a heading in Python-Markdown.
+    items = [text for text in map(_link_text, links) if text]
+    if items:
         yield "## Links"
-        yield "\n".join(f"- {_link_text(item)}" for item in other_links)
+        yield "\n".join(f"- {text}" for text in items)
     if advisors:
         yield "## Advisors"
         profiles = [x for x in record.get("links") or [] if x["kind"] == "advisor-profile"]
@@ -72,16 +71,16 @@ def _quote(quote: Mapping[str, Any]) -> Iterator[str]:
 def _session(session: Mapping[str, Any], advisors: Mapping[str, Any]) -> Iterator[str]:
     yield f"### {inline(session_heading(session))}"
     time = " to ".join(session[key] for key in ("start_time", "end_time") if session.get(key))
-    names = [
-        name_with_degrees(advisors[id_]["name"], advisors[id_].get("degrees") or [])
-        for id_ in session.get("advisors") or []
-    ]
+    people = [advisors[id_] for id_ in session.get("advisors") or []]
+    names = ", ".join(
+        filter(None, (inline(name_with_degrees(x["name"], x.get("degrees") or [])) for x in people))
+    )
     details = _lines(
         f"For: {', '.join(session['audiences'])}" if session.get("audiences") else "",
         f"Date: {session['date']}" if session.get("date") else "",
         f"Time: {time}" if time else "",
         f"Location: {inline(session['location'])}" if session.get("location") else "",
-        f"With: {', '.join(inline(name) for name in names)}" if names else "",
+        f"With: {names}" if names else "",
     )
     if details:
         yield details
@@ -100,7 +99,7 @@ def _advisor(advisor: Mapping[str, Any], profiles: list[Mapping[str, Any]]) -> s
         inline(name_with_degrees(advisor["name"], advisor.get("degrees") or [])),
         inline(advisor.get("role") or ""),
         inline(advisor.get("department") or ""),
-        f"Email: {inline(advisor['email'])}" if advisor.get("email") else "",
+        f"Email: {email_link(advisor['email'])}" if advisor.get("email") else "",
         *profile_links,
     )
 
@@ -120,6 +119,6 @@ def _contact(contact: Mapping[str, Any], advisors: Mapping[str, Any]) -> str:
             if key in contact
         ),
         inline(city_line(contact)),
-        f"Email: {inline(contact['email'])}" if contact.get("email") else "",
+        f"Email: {email_link(contact['email'])}" if contact.get("email") else "",
         f"Phone: {inline(contact['phone'])}" if contact.get("phone") else "",
     )

@@ -1,46 +1,94 @@
-"""Write record text into CommonMark so that it renders as exactly that text, never as markup."""
+"""Write record text into Markdown so that it renders as exactly that text, never as markup.
+
+The page must read the same in CommonMark (markdown-it), GitHub (cmark-gfm), Python-Markdown
+with its "extra" extensions (MkDocs) and mistune. So a character is escaped with a backslash only
+if all of them honour that escape; any other character that could start markup is written as a
+character reference, which the CommonMark renderers decode and Python-Markdown passes on to the
+browser.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from urllib.parse import quote
 
-# Characters that start emphasis, code, links, raw HTML, entities, headings, tables or
-# strikethrough anywhere in a line; a backslash makes each of them literal.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!])")
-# Characters that start a block (list, quote, heading underline) at the start of a line.
-_LINE_START = re.compile(r"^([-+=>])")
-# An ordered-list marker: digits, then '.' or ')'.
-_ORDERED_MARKER = re.compile(r"^(\d+)([.)])")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A hard line break that all four renderers understand (Python-Markdown ignores backslash-newline).
+LINE_BREAK = "  \n"
+
+# Anywhere in a line: emphasis, code, links, images, attribute lists ({: ...}), headings, raw
+# HTML, entities, tables, strikethrough and fences; and the '.' of 'www.' and the ':' of '://',
+# which GitHub turns into links on sight (and would put our backslashes into the address).
+_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]{}#!&<>|~]|(?<=www)\.|:(?=//)", re.IGNORECASE)
+# At the start of a line: a list item, a numbered list item, a setext heading underline and a
+# definition (Python-Markdown's def_list).
+_LINE_START = re.compile(r"^(?:[-+=:]|[0-9]+[.)])")
+# Python-Markdown does not honour a backslash before these.
+_REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", ":": "&#58;"}
+# In a link's label, brackets too: Python-Markdown reads a line that starts '[label\]: ' as a
+# reference definition, escaped or not.
+_LABEL_REFERENCES = {**_REFERENCES, "[": "&#91;", "]": "&#93;"}
+_BLANK_LINE = re.compile(r"\n\s*\n")
+# Besides letters, digits and '-._~', what an e-mail address may hold that a mailto: URI keeps as
+# it is (RFC 6068); any other character, such as '`', '{', '|', '&' or '?', is percent-encoded.
+_MAILTO_SAFE = "@!$'*+"
 
 
-def _line(text: str) -> str:
-    text = _INLINE_SPECIAL.sub(r"\\\1", text.strip(" \t"))
-    text = _LINE_START.sub(r"\\\1", text)
-    return _ORDERED_MARKER.sub(r"\1\\\2", text)
+def _line_start_escape(match: re.Match[str]) -> str:
+    mark = match[0]
+    if mark in "=:":
+        return f"&#{ord(mark)};"
+    return mark[:-1] + "\\" + mark[-1]
+
+
+def _line(text: str, references: Mapping[str, str] = _REFERENCES) -> str:
+    # Renderers disagree on which leading and trailing whitespace they keep, and leading spaces
+    # would start a code block, so none is written.
+    text = _INLINE_SPECIAL.sub(
+        lambda match: references.get(match[0], "\\" + match[0]), text.strip()
+    )
+    return _LINE_START.sub(_line_start_escape, text)
 
 
 def _unify_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(_unify_line_ends(text).split("\n"))
+
+
 def inline(text: str) -> str:
     """Text on one line, such as a heading or a list item: line breaks become spaces."""
-    return _line(" ".join(_unify_line_ends(text).split("\n")))
+    return _line(_one_line(text))
 
 
 def paragraphs(text: str) -> list[str]:
-    """Text as Markdown paragraphs: a blank line starts a paragraph, a line break is kept."""
-    blocks = _BLANK_LINE.split(_unify_line_ends(text).strip("\n"))
+    """Text as Markdown paragraphs: a blank line (or one of only whitespace) starts a paragraph,
+    and a line break is kept as a hard line break."""
     result = []
-    for block in blocks:
-        lines = [_line(line) for line in block.split("\n")]
-        lines = [line for line in lines if line]
+    for block in _BLANK_LINE.split(_unify_line_ends(text)):
+        lines = [_line(line) for line in block.split("\n") if line.strip()]
         if lines:
-            result.append("\\\n".join(lines))
+            result.append(LINE_BREAK.join(lines))
     return result
 
 
+def _label(text: str) -> str:
+    label = _line(_one_line(text), _LABEL_REFERENCES)
+    # mistune reads '[^' as the start of a footnote reference.
+    return "&#94;" + label[1:] if label.startswith("^") else label
+
+
 def link(label: str, url: str) -> str:
-    """A link; a valid record's URL holds no spaces, angle brackets or line breaks."""
-    return f"[{inline(label)}](<{url}>)"
+    """A link to a URL that the record gives.
+
+    A valid URL holds no spaces, angle brackets, backslashes, backticks or line breaks; only its
+    '&' could be read as the start of a character reference.
+    """
+    return f"[{_label(label)}](<{url.replace('&', '&amp;')}>)"
+
+
+def email_link(address: str) -> str:
+    """A link to an e-mail address that the record gives, showing the address."""
+    return link(address, "mailto:" + quote(address, safe=_MAILTO_SAFE))
