@@ -16,16 +16,21 @@ CONTROL += "".join(chr(c) for c in [0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)
 HOSTILE = ["=", "+", "-", "@", "<", ">", "&", "*", "_", "`", "#", "|", "[", "]", "\\", '"', ",",
            "\n", "\r\n", "\r", "\t", "1.", "---", "<script>", "&amp;", "é", "医", "🙂"]  # fmt: skip
 
-text = st.lists(
-    st.one_of(
-        st.text(
-            st.characters(blacklist_categories=("Cs",), blacklist_characters=CONTROL), max_size=12
+text = (
+    st.lists(
+        st.one_of(
+            st.text(
+                st.characters(blacklist_categories=("Cs",), blacklist_characters=CONTROL),
+                max_size=12,
+            ),
+            st.sampled_from(HOSTILE),
         ),
-        st.sampled_from(HOSTILE),
-    ),
-    min_size=1,
-    max_size=6,
-).map("".join)
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(bool)
+)  # empty text is an error
 slug = st.from_regex(r"[a-z0-9]{1,5}(?:-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 
 

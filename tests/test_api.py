@@ -87,7 +87,7 @@ def test_an_unknown_attribute_is_an_attribute_error() -> None:
 def test_checking_in_parallel_reports_exactly_what_checking_in_turn_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from advising_content import validation
+    from advising_content import validation, workers
 
     record = (CONTENT / "med-peds.yaml").read_text("utf-8")
     for number in range(40):
@@ -105,7 +105,7 @@ def test_checking_in_parallel_reports_exactly_what_checking_in_turn_does(
     monkeypatch.setattr(validation, "PARALLEL_FROM", 10**9)
     in_turn = validate_paths([tmp_path], keep_data=True)
     monkeypatch.setattr(validation, "PARALLEL_FROM", 8)
-    assert validation._cores() >= 2, "this machine has one core: nothing runs in parallel"
+    assert workers.cores() >= 2, "this machine has one core: nothing runs in parallel"
     in_parallel = validate_paths([tmp_path], keep_data=True)
     assert in_parallel.problems == in_turn.problems
     assert [f.data for f in in_parallel.files] == [f.data for f in in_turn.files]

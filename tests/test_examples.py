@@ -32,6 +32,10 @@ NEGATIVE: dict[str, list[str]] = {
         "16:9: error (duplicate-key)",
     ],
     "empty-file.yaml": ["1:1: error (empty-file)"],
+    "empty-text.yaml": [
+        "16:17: error (empty-text)",  # a required text: write it
+        "20:11: error (empty-text)",  # an optional text: remove the key
+    ],
     "formula-like.yaml": [
         "8:17: warning (formula-like)",
         "8:63: warning (formula-like)",
@@ -86,7 +90,6 @@ NEGATIVE: dict[str, list[str]] = {
         "7:17: warning (whitespace)",
         "7:24: warning (special-space)",
         "15:17: warning (whitespace)",
-        "19:17: warning (empty-text)",
     ],
     "top-level-list.yaml": ["1:1: error (not-a-mapping)"],
     "unknown-keys.yaml": [

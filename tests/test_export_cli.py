@@ -13,6 +13,7 @@ from conftest import ALL_FIELDS, CONTENT, EXAMPLES, EXPORT_EXAMPLES, tree
 MED_PEDS = CONTENT / "med-peds.yaml"
 EVERY_FILE = {
     "index.json",
+    "manifest.json",
     "json/med-peds.json",
     "markdown/med-peds.md",
     "csv/datapackage.json",
@@ -36,6 +37,9 @@ EVERY_FILE = {
 }
 
 
+ALWAYS = {"index.json", "manifest.json"}
+
+
 def _content(tmp_path: Path, *files: Path) -> Path:
     folder = tmp_path / "content"
     folder.mkdir()
@@ -52,17 +56,17 @@ def test_export_writes_every_format_by_default(cli, tmp_path: Path) -> None:
     assert outcome.output == (
         "Checked 1 file: no problems.\n"
         "Exported to build: 1 record, 1 JSON document in json/, 1 Markdown page in markdown/, "
-        "12 CSV tables in csv/, and index.json.\n"
+        "12 CSV tables in csv/, index.json and manifest.json.\n"
     )
 
 
 @pytest.mark.parametrize(
     ("formats", "expected"),
     [
-        (["json"], {"index.json", "json/med-peds.json"}),
-        (["markdown"], {"index.json", "markdown/med-peds.md"}),
-        (["json", "markdown"], {"index.json", "json/med-peds.json", "markdown/med-peds.md"}),
-        (["csv"], {name for name in EVERY_FILE if name.startswith("csv/")} | {"index.json"}),
+        (["json"], {*ALWAYS, "json/med-peds.json"}),
+        (["markdown"], {*ALWAYS, "markdown/med-peds.md"}),
+        (["json", "markdown"], {*ALWAYS, "json/med-peds.json", "markdown/med-peds.md"}),
+        (["csv"], {name for name in EVERY_FILE if name.startswith("csv/")} | ALWAYS),
         (["json", "all"], EVERY_FILE),
     ],
 )
@@ -141,7 +145,7 @@ def test_a_previous_export_is_replaced_whole(cli, tmp_path: Path) -> None:
     assert (tmp_path / "out" / "json" / "all-fields.json").exists()
     outcome = cli("export", str(MED_PEDS), "--out", "out", "--format", "json", cwd=tmp_path)
     assert outcome.exit_code == 0
-    assert set(tree(tmp_path / "out")) == {"index.json", "json/med-peds.json"}
+    assert set(tree(tmp_path / "out")) == {*ALWAYS, "json/med-peds.json"}
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
 
 
@@ -151,7 +155,7 @@ def test_a_previous_export_is_replaced_whole(cli, tmp_path: Path) -> None:
         (lambda out: out.write_text("a file"), "is a file, not a directory"),
         (
             lambda out: (out.mkdir(), (out / "notes.txt").write_text("mine")),
-            "holds files that are not an export",
+            "holds 1 file but no manifest.json of an earlier export",
         ),
         (lambda out: out.symlink_to(out.parent), "is a symbolic link"),
     ],

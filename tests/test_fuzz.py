@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advising_content.cli import main
+from advising_content.file_check import check_bytes
 from advising_content.rules import RULES
-from advising_content.validation import check_bytes
 from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES, PROBLEM_LINE
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))

@@ -109,3 +109,22 @@ def test_name_is_required(cli, tmp_path: Path) -> None:
     outcome = cli("new", "cardiology", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert "Missing option '--name'" in outcome.output
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_the_new_file_has_the_mode_the_umask_gives(tmp_path: Path, umask: int, mode: int) -> None:
+    import subprocess
+
+    from conftest import console_script
+
+    result = subprocess.run(
+        [str(console_script()), "new", "surgery", "--name", "Surgery", "--out", "content"],
+        cwd=tmp_path,
+        umask=umask,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "content" / "surgery.yaml").stat().st_mode & 0o777 == mode
+    assert sorted(path.name for path in (tmp_path / "content").iterdir()) == ["surgery.yaml"]

@@ -1,3 +1,3 @@
-from advising_content.cli import main
+from advising_content.console import main
 
-main(prog_name="advising-content")
+main()

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any
 
-from advising_content.problems import JsonPath, Problem, Severity, dotted
+from advising_content.problems import FileProblems, JsonPath, Problem, Severity, dotted
 from advising_content.question_bank import QuestionBank
+from advising_content.wording import brief, quoted
 from advising_content.yaml_loader import LoadedDocument
 
 ID_COLLECTIONS = ("question_groups", "sections", "sessions", "advisors", "contacts", "links")
@@ -34,6 +35,8 @@ _SPECIAL_SPACES = {
 # Characters no page shows: C0 controls other than tab and line ends, DEL, and C1 controls
 # other than the next-line character, which YAML reads as a line end.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# The most choices a message lists.
+_LISTED = 12
 _SPECIAL_SPACE = re.compile("[" + "".join(_SPECIAL_SPACES) + "]")
 
 
@@ -44,17 +47,24 @@ def record_id_of(document: LoadedDocument) -> str | None:
 
 
 def content_problems(
-    document: LoadedDocument, bank: QuestionBank, schema_version: str
+    document: LoadedDocument,
+    bank: QuestionBank,
+    schema_version: str,
+    problems: FileProblems | None = None,
 ) -> list[Problem]:
-    """Every problem of ``document`` beyond its shape: the schema checks that."""
-    checks = _RecordChecks(document, bank)
+    """Every problem of ``document`` beyond its shape: the schema checks that.
+
+    Problems are added to ``problems`` when it is given; when they reach its limit,
+    TooManyProblems is raised.
+    """
+    checks = _RecordChecks(document, bank, problems or FileProblems(limit=None))
     checks.file_name()
     checks.schema_version(schema_version)
     checks.unique_ids()
     checks.questions()
     checks.references()
     checks.text()
-    return checks.problems
+    return checks.problems.found
 
 
 def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -74,22 +84,25 @@ def _field(location: JsonPath) -> str:
 def _choices(word: str, options: list[str], what: str) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
-    return f"{what} are: " + ", ".join(f"'{option}'" for option in options)
+        return f"did you mean {quoted(close[0])}?"
+    listed = ", ".join(quoted(option) for option in options[:_LISTED])
+    return f"{what} are: {listed}" + (", …" if len(options) > _LISTED else "")
 
 
 class _RecordChecks:
-    def __init__(self, document: LoadedDocument, bank: QuestionBank) -> None:
+    def __init__(
+        self, document: LoadedDocument, bank: QuestionBank, problems: FileProblems
+    ) -> None:
         self.document = document
         self.data = document.data
         self.bank = bank
-        self.problems: list[Problem] = []
+        self.problems = problems
 
     def _report(
         self, location: JsonPath, rule: str, message: str, severity: Severity = Severity.ERROR
     ) -> None:
         position = self.document.source_map.value_at(location)
-        self.problems.append(
+        self.problems.add(
             Problem(
                 self.document.path,
                 position.line,
@@ -115,8 +128,9 @@ class _RecordChecks:
             self._report(
                 ("id",),
                 "id-file-name",
-                f"the record id '{record_id}' does not match the file name '{name}'; "
-                f"rename the file to '{record_id}.yaml' or change the id to '{stem}'",
+                f"the record id {quoted(record_id)} does not match the file name "
+                f"{quoted(name)}; rename the file to {quoted(record_id + '.yaml')} or change "
+                f"the id to {quoted(stem)}",
             )
 
     def schema_version(self, current: str) -> None:
@@ -125,23 +139,24 @@ class _RecordChecks:
         now = _SEMVER.fullmatch(current)
         if written is None or now is None:
             return
-        record = tuple(int(part) for part in written.groups())
-        tool = tuple(int(part) for part in now.groups())
+        written_as = brief(str(value))
+        record = tuple(_VersionNumber(part) for part in written.groups())
+        tool = tuple(_VersionNumber(part) for part in now.groups())
         # Semantic versioning of the schema: a minor version adds what older tools do not
         # know, a major version can make valid content invalid; patch versions check alike.
         if record[:2] > tool[:2]:
             self._report(
                 ("schema_version",),
                 "schema-version",
-                f"the record is written for schema version {value}, which is newer than the "
+                f"the record is written for schema version {written_as}, which is newer than the "
                 f"schema version {current} of this advising-content; upgrade advising-content "
-                f"to one that knows schema version {record[0]}.{record[1]}",
+                f"to one that knows schema version {brief(f'{record[0]}.{record[1]}')}",
             )
         elif record[0] < tool[0]:
             self._report(
                 ("schema_version",),
                 "schema-version",
-                f"the record is written for schema version {value}, which schema version "
+                f"the record is written for schema version {written_as}, which schema version "
                 f"{current} does not accept; update the record as the changelog describes for "
                 f"schema version {tool[0]}.0.0, then set schema_version to '{current}'",
             )
@@ -161,7 +176,7 @@ class _RecordChecks:
                 self._report(
                     location,
                     "duplicate-id",
-                    f"the id '{entry_id}' is already used by '{dotted(first[:-1])}' on line "
+                    f"the id {quoted(entry_id)} is already used by '{dotted(first[:-1])}' on line "
                     f"{self._line(first)}; give each entry an id of its own",
                 )
 
@@ -184,7 +199,7 @@ class _RecordChecks:
                     self._report(
                         location,
                         "duplicate-question",
-                        f"the question '{key}' is already answered in "
+                        f"the question {quoted(key)} is already answered in "
                         f"'{dotted(first[:-1])}' on line {self._line(first)}; answer each "
                         "question once",
                     )
@@ -201,8 +216,8 @@ class _RecordChecks:
                 self._report(
                     location,
                     "custom-question",
-                    f"'{key}' is a question of the question bank, so it is not custom; remove "
-                    "'custom: true', or give your own question a key of its own",
+                    f"{quoted(key)} is a question of the question bank, so it is not custom; "
+                    "remove 'custom: true', or give your own question a key of its own",
                 )
             return
         if entry is None:
@@ -210,7 +225,7 @@ class _RecordChecks:
             self._report(
                 location,
                 "unknown-question",
-                f"'{key}' is not a question of the question bank "
+                f"{quoted(key)} is not a question of the question bank "
                 f"({_choices(key, keys, 'its keys')}); "
                 "for a question of your own, add 'custom: true'",
             )
@@ -253,7 +268,7 @@ class _RecordChecks:
         self._report(
             location,
             "unknown-reference",
-            f"there is no advisor with the id '{name}' in this record; {hint}",
+            f"there is no advisor with the id {quoted(name)} in this record; {hint}",
         )
 
     def text(self) -> None:
@@ -271,7 +286,6 @@ class _RecordChecks:
                     location,
                     "empty-text",
                     f"{field} is empty; write the text, or remove the key if it is optional",
-                    Severity.WARNING,
                 )
                 continue
             if value != value.strip():
@@ -316,10 +330,24 @@ class _RecordChecks:
                 )
 
 
+class _VersionNumber(str):
+    """A number of a version, compared as a number however many digits it has: semantic
+    versioning allows no leading zeros, so the longer number is the larger."""
+
+    def _key(self) -> tuple[int, str]:
+        return len(self), str(self)
+
+    def __lt__(self, other: object) -> bool:
+        return isinstance(other, _VersionNumber) and self._key() < other._key()
+
+    def __gt__(self, other: object) -> bool:
+        return isinstance(other, _VersionNumber) and self._key() > other._key()
+
+
 def _where_in(value: str, index: int) -> str:
     """Where a character is in a text: " after 'word'", or " at its start"."""
     before = value[max(0, index - 20) : index].split()
-    return f" after '{before[-1]}'" if before else " at its start"
+    return f" after {quoted(before[-1], 20)}" if before else " at its start"
 
 
 def _strings(data: Any) -> Iterator[tuple[JsonPath, str]]:

@@ -28,8 +28,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
     """The files named, and the ``*.yaml``/``*.yml`` files under the directories named.
 
     Files inside a directory come in sorted order; hidden files and directories (``.git``) are
-    skipped. A file reached twice is listed once. A path that does not exist raises
-    FileNotFoundError.
+    skipped. A file reached twice is listed once. A directory that cannot be listed, and a path
+    that cannot be reached, is a problem. A path that does not exist raises FileNotFoundError.
     """
     found = Discovery()
     seen: set[str] = set()
@@ -40,7 +40,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
         elif os.path.lexists(text):
             candidates = [text]
         else:
-            raise FileNotFoundError(text)
+            _unreachable(text, found)
+            continue
         # A file reached both by its own name and through a link is read by its own name.
         kept = set()
         for candidate in sorted(candidates, key=os.path.islink):
@@ -52,10 +53,27 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
     return found
 
 
+def _unreachable(path: str, found: Discovery) -> None:
+    """Report a path that lstat cannot reach, or raise FileNotFoundError when it is absent."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        found.problems.append(_unreadable(path, "file or folder", error))
+        return
+    raise FileNotFoundError(path)  # it appeared while it was looked at: still not found
+
+
 def _files_under(directory: str, found: Discovery) -> list[str]:
     root = os.path.realpath(directory)
     files: list[str] = []
-    for folder, directories, names in os.walk(directory):
+
+    def unlistable(error: OSError) -> None:
+        folder = _without_dot_prefix(error.filename or directory)
+        found.problems.append(_unreadable(folder, "folder", error))
+
+    for folder, directories, names in os.walk(directory, onerror=unlistable):
         kept = []
         for name in sorted(directories):
             if name.startswith("."):
@@ -76,6 +94,15 @@ def _files_under(directory: str, found: Discovery) -> list[str]:
                 continue
             files.append(path)
     return sorted(_without_dot_prefix(file) for file in files)
+
+
+def _unreadable(path: str, kind: str, error: OSError) -> Problem:
+    reason = error.strerror or str(error)
+    if kind == "folder":
+        message = f"the folder cannot be read: {reason}; the content files in it were not checked"
+    else:
+        message = f"the {kind} cannot be read: {reason}"
+    return Problem(path, 1, 1, Severity.ERROR, "unreadable", message)
 
 
 def _inside(path: str, root: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_ENTRIES = 1000
+MAX_VALUES = 50_000
 MAX_TEXT_CHARS = 20_000
 MAX_KEY_CHARS = 100
 
@@ -17,3 +18,17 @@ def size_text(count: int) -> str:
         mebibytes = count / (1024 * 1024)
         return f"{mebibytes:.0f} MiB" if mebibytes.is_integer() else f"{mebibytes:.1f} MiB"
     return f"{count // 1024} KiB" if count >= 1024 else f"{count} bytes"
+
+
+def size_comparison(size: int, limit: int) -> str:
+    """'the file is 50.0 MiB; a content file may be at most 1 MiB', in exact bytes when the
+    two sizes would otherwise read as the same number."""
+    shown, allowed = size_text(size), size_text(limit)
+    if _same_number(shown, allowed):
+        shown, allowed = f"{size:,} bytes", f"{limit:,} bytes ({allowed})"
+    return f"the file is {shown}; a content file may be at most {allowed}"
+
+
+def _same_number(first: str, second: str) -> bool:
+    (number, unit), (other, other_unit) = first.split(" "), second.split(" ")
+    return unit == other_unit and float(number) == float(other)

@@ -1,18 +1,20 @@
-"""Ways of printing a validation report: plain text, JSON, GitHub workflow annotations."""
+"""Ways of printing a validation report: plain text, JSON, GitHub workflow annotations.
+
+Every format shows paths and messages through ``display.shown``, so a control, bidirectional,
+invisible or undecodable character in a file name or a value is printed as an escape.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
+from advising_content.display import shown, shown_path
 from advising_content.problems import Problem
 from advising_content.validation import ValidationReport
+from advising_content.wording import plural
 
 Reporter = Callable[[ValidationReport, bool], str]
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def summary(report: ValidationReport, strict: bool) -> str:
@@ -20,29 +22,27 @@ def summary(report: ValidationReport, strict: bool) -> str:
     checked = f"Checked {plural(len(report.files), 'file')}"
     if not report.error_count and not report.warning_count:
         return f"{checked}: no problems."
-    failing = sum(1 for entry in report.files if entry.problems)
+    failing = sum(1 for entry in report.files if entry.errors or entry.warnings)
     found = []
     if report.error_count:
         found.append(plural(report.error_count, "error"))
     if report.warning_count:
         found.append(plural(report.warning_count, "warning"))
     line = f"{checked}: {' and '.join(found)} in {plural(failing, 'file')}."
+    if report.stopped_count:
+        line += (
+            f" Checking stopped early in {plural(report.stopped_count, 'file')} with too many "
+            "problems."
+        )
     if report.warning_count and not report.error_count:
         line += " Warnings fail the check with --strict." if not strict else " --strict: failed."
     return line
 
 
-def one_line(text: str) -> str:
-    """``text`` without line breaks or other control characters, which would split its line."""
-    return "".join(
-        character if character.isprintable() else ascii(character)[1:-1] for character in text
-    )
-
-
 def text_line(problem: Problem) -> str:
     return (
-        f"{one_line(problem.path)}:{problem.line}:{problem.column}: {problem.severity}: "
-        f"{one_line(problem.message)} ({problem.rule})"
+        f"{shown_path(problem.path)}:{problem.line}:{problem.column}: {problem.severity}: "
+        f"{shown(problem.message)} ({problem.rule})"
     )
 
 
@@ -56,7 +56,7 @@ def format_json(report: ValidationReport, strict: bool) -> str:
     document = {
         "valid": report.passed(strict=strict),
         "strict": strict,
-        "files": [entry.path for entry in report.files],
+        "files": [shown(entry.path) for entry in report.files],
         "counts": {
             "files": len(report.files),
             "errors": report.error_count,
@@ -64,13 +64,13 @@ def format_json(report: ValidationReport, strict: bool) -> str:
         },
         "problems": [
             {
-                "path": problem.path,
+                "path": shown(problem.path),
                 "line": problem.line,
                 "column": problem.column,
                 "severity": str(problem.severity),
                 "rule": problem.rule,
-                "pointer": problem.pointer,
-                "message": problem.message,
+                "pointer": shown(problem.pointer),
+                "message": shown(problem.message),
             }
             for problem in report.problems
         ],
@@ -79,7 +79,8 @@ def format_json(report: ValidationReport, strict: bool) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # ``shown`` has already written line breaks as escapes: only '%' is left to encode.
+    return shown(text).replace("%", "%25")
 
 
 def _escape_property(text: str) -> str:

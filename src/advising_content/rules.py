@@ -24,7 +24,11 @@ RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
         # Reading the file
-        Rule("unreadable", _ERROR, "the file cannot be opened or is not a regular file"),
+        Rule(
+            "unreadable",
+            _ERROR,
+            "a file or folder that cannot be read, or a file that is not a regular file",
+        ),
         Rule(
             "symlink-outside",
             _ERROR,
@@ -44,6 +48,7 @@ RULES: dict[str, Rule] = {
         Rule("file-too-large", _ERROR, "the file is larger than 1 MiB; it is not read"),
         Rule("too-deep", _ERROR, "lists and mappings nested more than 32 levels deep"),
         Rule("too-many-entries", _ERROR, "a list or mapping with more than 1000 entries"),
+        Rule("too-many-values", _ERROR, "a file with more than 50,000 values"),
         Rule("text-too-long", _ERROR, "text over 20,000 characters, or a key over 100"),
         Rule("implicit-type", _ERROR, "YAML read unquoted text as a yes/no, number or date"),
         # The shape of the record (the schema)
@@ -75,7 +80,7 @@ RULES: dict[str, Rule] = {
         Rule("unknown-reference", _ERROR, "an advisor id that no advisor of the record has"),
         Rule("control-character", _ERROR, "an invisible control character inside text"),
         Rule("placeholder", _ERROR, "text still containing `TODO`"),
-        Rule("empty-text", _WARNING, "text that is empty or only spaces"),
+        Rule("empty-text", _ERROR, "text that is empty (write it, or remove an optional key)"),
         Rule("whitespace", _WARNING, "text with spaces at its start or end"),
         Rule(
             "formula-like",
@@ -83,5 +88,12 @@ RULES: dict[str, Rule] = {
             "text beginning with `=`, `+`, `-` or `@`, which spreadsheets read as a formula",
         ),
         Rule("special-space", _WARNING, "a non-breaking or zero-width space inside text"),
+        # The report itself
+        Rule(
+            "too-many-problems",
+            _WARNING,
+            "a file's problems beyond its first 100, counted by rule; checking a file stops at "
+            "10,000",
+        ),
     )
 }

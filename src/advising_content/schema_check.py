@@ -7,15 +7,24 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any, cast
 
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
 from advising_content.formats import format_checker
-from advising_content.problems import JsonPath, Problem, Severity, dotted
+from advising_content.problems import (
+    FileProblems,
+    JsonPath,
+    Problem,
+    Severity,
+    TooManyProblems,
+    dotted,
+)
 from advising_content.resources import load_schema
 from advising_content.source_map import Position
+from advising_content.wording import ECHO_CHARS, brief, show
 from advising_content.yaml_loader import LoadedDocument
 
 _TYPE_WORDS = {
@@ -39,11 +48,29 @@ def _validator() -> Draft202012Validator:
 
 def schema_problems(document: LoadedDocument) -> list[Problem]:
     """Every way in which ``document`` departs from the schema, each at its place."""
+    problems, _ = _collect(document, None)
+    return problems
+
+
+def add_schema_problems(document: LoadedDocument, problems: FileProblems) -> None:
+    """Add the schema problems of ``document`` to ``problems``, looking no further than their
+    limit allows."""
+    found, cut = _collect(document, problems.remaining)
+    problems.extend(found)
+    if cut:
+        raise TooManyProblems
+
+
+def _collect(document: LoadedDocument, limit: int | None) -> tuple[list[Problem], bool]:
+    """The schema problems of ``document``, and whether looking stopped at ``limit``."""
     messages = _Messages(document)
-    problems: list[Problem] = []
-    for error in _validator().iter_errors(document.data):
-        problems.extend(messages.problems_for(error))
-    return _one_per_value(problems)
+    every = (
+        problem
+        for error in _validator().iter_errors(document.data)
+        for problem in messages.problems_for(error)
+    )
+    found = list(islice(every, limit))
+    return _one_per_value(found), limit is not None and len(found) >= limit
 
 
 def _one_per_value(problems: list[Problem]) -> list[Problem]:
@@ -58,24 +85,6 @@ def _one_per_value(problems: list[Problem]) -> list[Problem]:
         if current is None or _VALUE_RULES.index(problem.rule) < _VALUE_RULES.index(current.rule):
             best[problem.location] = problem
     return others + list(best.values())
-
-
-def show(value: Any, limit: int = 60) -> str:
-    """A value as an editor would write it, short enough for one line."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "an empty value"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = " ".join(str(value).split())
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"'{text}'" if isinstance(value, str) else text
 
 
 def _field(location: JsonPath) -> str:
@@ -215,8 +224,8 @@ class _Messages:
             yield self._at_value(
                 location,
                 "implicit-type",
-                f"YAML reads {implicit.text} as {implicit.kind}, but {field} must be text; "
-                f'put the value in quotes: "{implicit.text}"',
+                f"YAML reads {brief(implicit.text)} as {implicit.kind}, but {field} must be "
+                f"text; put the value in quotes{_as_quoted(implicit.text)}",
             )
         elif error.instance is None:
             yield self._at_value(location, "empty-value", f"{field} is empty; it must be {wanted}")
@@ -382,3 +391,8 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _as_quoted(text: str) -> str:
+    """': "text"', the value as it is to be written, when it is short enough to repeat."""
+    return f': "{text}"' if len(text) <= ECHO_CHARS else ""

@@ -8,7 +8,7 @@ from typing import Any
 from advising_content.problems import JsonPath
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Position:
     """A 1-based line and column."""
 

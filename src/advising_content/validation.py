@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import errno
-import multiprocessing
 import os
-import stat
-import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
-from advising_content.content_checks import content_problems, record_id_of
 from advising_content.discovery import Discovery, discover
-from advising_content.limits import MAX_FILE_BYTES, size_text
+from advising_content.file_check import CheckedFile, check_file
 from advising_content.problems import Problem, Severity
-from advising_content.question_bank import load_question_bank
-from advising_content.resources import schema_version
-from advising_content.schema_gate import conforms
-from advising_content.yaml_loader import load_file
+from advising_content.wording import quoted
+
+__all__ = ["CheckedFile", "ValidationReport", "validate_discovered", "validate_paths"]
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
-
-
-@dataclass
-class CheckedFile:
-    """One file's problems, its record id, and its data when that was asked for."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    record_id: str | None = None
-    data: dict[str, Any] | None = None
 
 
 @dataclass
@@ -44,16 +26,24 @@ class ValidationReport:
 
     @property
     def problems(self) -> list[Problem]:
-        """Every problem of every file, sorted by file, line and column."""
+        """Every problem reported, sorted by file, line and column; a file with very many shows
+        only its first ones, then one problem that counts the rest (``too-many-problems``)."""
         return sorted(problem for checked in self.files for problem in checked.problems)
 
     @property
     def error_count(self) -> int:
-        return sum(p.severity is Severity.ERROR for c in self.files for p in c.problems)
+        """The errors found, including those not shown."""
+        return sum(checked.errors for checked in self.files)
 
     @property
     def warning_count(self) -> int:
-        return sum(p.severity is Severity.WARNING for c in self.files for p in c.problems)
+        """The warnings found, including those not shown."""
+        return sum(checked.warnings for checked in self.files)
+
+    @property
+    def stopped_count(self) -> int:
+        """How many files had so many problems that they were not checked to the end."""
+        return sum(checked.stopped for checked in self.files)
 
     def passed(self, *, strict: bool = False) -> bool:
         """True when there are no errors (and, when ``strict``, no warnings either)."""
@@ -71,91 +61,21 @@ def validate_paths(
 
 
 def validate_discovered(discovery: Discovery, *, keep_data: bool = False) -> ValidationReport:
-    """Check the files that ``discover`` found, and report the links it did not follow."""
+    """Check the files that ``discover`` found, and report what it could not search or read."""
     checked = _check_all(discovery.files, keep_data)
     _check_record_ids_across_files(checked)
-    checked += [CheckedFile(problem.path, [problem]) for problem in discovery.problems]
+    checked += [CheckedFile.of(problem.path, [problem]) for problem in discovery.problems]
     return ValidationReport(checked)
 
 
 def _check_all(paths: list[str], keep_data: bool) -> list[CheckedFile]:
+    from advising_content.workers import cores, map_in_workers
+
     check = partial(check_file, keep_data=keep_data)
-    workers = min(_cores(), len(paths) // PARALLEL_FROM)
+    workers = min(cores(), len(paths) // PARALLEL_FROM)
     if workers < 2:
         return [check(path) for path in paths]
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    chunk = max(1, len(paths) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(check, paths, chunksize=chunk))
-
-
-def _cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def check_file(path: str, *, keep_data: bool = False) -> CheckedFile:
-    """Read, parse and check one content file."""
-    try:
-        raw = _read_regular_file(path)
-    except _TooLarge as error:
-        problem = Problem(
-            path,
-            1,
-            1,
-            Severity.ERROR,
-            "file-too-large",
-            f"the file is {size_text(error.size)}; a content file may be at most "
-            f"{size_text(MAX_FILE_BYTES)} (an advising record is a few KiB), so it was not read",
-        )
-        return CheckedFile(path, [problem])
-    except OSError as error:
-        reason = error.strerror or str(error)
-        problem = Problem(
-            path, 1, 1, Severity.ERROR, "unreadable", f"the file cannot be read: {reason}"
-        )
-        return CheckedFile(path, [problem])
-    return check_bytes(path, raw, keep_data=keep_data)
-
-
-def check_bytes(path: str, raw: bytes, *, keep_data: bool = False) -> CheckedFile:
-    """Parse and check the bytes of a content file shown to editors as ``path``."""
-    loaded = load_file(path, raw)
-    document = loaded.document
-    if document is None:
-        return CheckedFile(path, loaded.problems)
-    problems = list(loaded.problems)
-    if not conforms(document.data):
-        from advising_content.schema_check import schema_problems
-
-        problems += schema_problems(document)
-    problems += content_problems(document, load_question_bank(), schema_version())
-    return CheckedFile(path, problems, record_id_of(document), document.data if keep_data else None)
-
-
-class _TooLarge(Exception):
-    def __init__(self, size: int) -> None:
-        super().__init__(size)
-        self.size = size
-
-
-def _read_regular_file(path: str) -> bytes:
-    # Opening a named pipe or a device would wait for a writer or never end: refuse them.
-    with open(path, "rb", opener=_open_without_blocking) as stream:
-        status = os.fstat(stream.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "it is not a regular file")
-        if status.st_size > MAX_FILE_BYTES:
-            raise _TooLarge(status.st_size)
-        raw = stream.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:  # the file grew while it was being read
-            raise _TooLarge(len(raw))
-        return raw
-
-
-def _open_without_blocking(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    return map_in_workers(check, paths, workers)
 
 
 def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:
@@ -166,21 +86,19 @@ def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:
         if entry.record_id not in first_file:
             first_file[entry.record_id] = entry.path
             continue
-        entry.problems.append(_duplicate_record(entry.path, entry.record_id, first_file))
+        entry.add(_duplicate_record(entry, first_file[entry.record_id]))
 
 
-def _duplicate_record(path: str, record_id: str, first_file: dict[str, str]) -> Problem:
-    # Rare: only now is the file read again, to find where its id is written.
-    document = load_file(path, _read_regular_file(path)).document
-    assert document is not None
-    position = document.source_map.value_at(("id",))
+def _duplicate_record(entry: CheckedFile, first_path: str) -> Problem:
+    assert entry.record_id is not None
+    assert entry.record_id_at is not None
     return Problem(
-        path,
-        position.line,
-        position.column,
+        entry.path,
+        entry.record_id_at.line,
+        entry.record_id_at.column,
         Severity.ERROR,
         "duplicate-record",
-        f"the record id '{record_id}' is already used by {first_file[record_id]}; "
+        f"the record id {quoted(entry.record_id)} is already used by {first_path}; "
         "each record needs an id of its own",
         ("id",),
     )

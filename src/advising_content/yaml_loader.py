@@ -25,9 +25,16 @@ from yaml.events import (
     ScalarEvent,
 )
 
-from advising_content.limits import MAX_DEPTH, MAX_ENTRIES, MAX_KEY_CHARS, MAX_TEXT_CHARS
-from advising_content.problems import JsonPath, Problem, Severity
+from advising_content.limits import (
+    MAX_DEPTH,
+    MAX_ENTRIES,
+    MAX_KEY_CHARS,
+    MAX_TEXT_CHARS,
+    MAX_VALUES,
+)
+from advising_content.problems import FileProblems, JsonPath, Problem, Severity
 from advising_content.source_map import START, ImplicitScalar, Position, SourceMap
+from advising_content.wording import brief
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -68,13 +75,18 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_file(path: str, raw: bytes) -> LoadResult:
-    """Parse the bytes of the content file shown to editors as ``path``."""
+def load_file(path: str, raw: bytes, problems: FileProblems | None = None) -> LoadResult:
+    """Parse the bytes of the content file shown to editors as ``path``.
+
+    Problems are added to ``problems`` (a new, unlimited collection when it is not given); when
+    they reach its limit, TooManyProblems is raised.
+    """
+    found = FileProblems(limit=None) if problems is None else problems
     text_or_problem = _decode(path, raw)
     if isinstance(text_or_problem, Problem):
-        return LoadResult(path, None, [text_or_problem])
-    builder = _Builder(path, text_or_problem)
-    return builder.build()
+        found.add(text_or_problem)
+        return LoadResult(path, None, found.found)
+    return _Builder(path, text_or_problem, found).build()
 
 
 def _decode(path: str, raw: bytes) -> str | Problem:
@@ -152,31 +164,32 @@ class _Abandon(Exception):
 class _Builder:
     """Builds plain data from parser events, recording positions and YAML-level problems."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, problems: FileProblems) -> None:
         self.path = path
         self.text = text
         self.loader = _Loader(text)
-        self.problems: list[Problem] = []
+        self.problems = problems
         self.source_map = SourceMap()
         self.stack: list[_Frame] = []
         self.root: Any = _NO_ROOT
         self.documents = 0
+        self.values = 0
 
     def build(self) -> LoadResult:
         try:
             self._consume(self._events())
         except _Abandon:
-            return LoadResult(self.path, None, self.problems)
+            return LoadResult(self.path, None, self.problems.found)
         except yaml.MarkedYAMLError as error:
-            self.problems.append(self._syntax_problem(error))
-            return LoadResult(self.path, None, self.problems)
+            self.problems.add(self._syntax_problem(error))
+            return LoadResult(self.path, None, self.problems.found)
         except yaml.reader.ReaderError as error:
-            self.problems.append(self._reader_problem(error))
-            return LoadResult(self.path, None, self.problems)
+            self.problems.add(self._reader_problem(error))
+            return LoadResult(self.path, None, self.problems.found)
         except yaml.YAMLError as error:
             summary = str(error).splitlines()[0] if str(error) else "the YAML cannot be read"
-            self._problem(START, "syntax", f"YAML syntax error: {summary}")
-            return LoadResult(self.path, None, self.problems)
+            self._problem(START, "syntax", f"YAML syntax error: {brief(summary)}")
+            return LoadResult(self.path, None, self.problems.found)
         finally:
             self.loader.dispose()
         return self._result()
@@ -225,7 +238,7 @@ class _Builder:
     def _problem(
         self, position: Position, rule: str, message: str, location: JsonPath = ()
     ) -> None:
-        self.problems.append(
+        self.problems.add(
             Problem(
                 self.path, position.line, position.column, Severity.ERROR, rule, message, location
             )
@@ -236,7 +249,7 @@ class _Builder:
             self._problem(
                 _position(event),
                 "anchor",
-                f"anchors ('&{event.anchor}') are not allowed in content; "
+                f"anchors ('&{brief(event.anchor or '')}') are not allowed in content; "
                 "remove it and write each value out in full",
                 location,
             )
@@ -245,7 +258,7 @@ class _Builder:
             self._problem(
                 _position(event),
                 "tag",
-                f"tags ('{_show_tag(tag)}') are not allowed in content; remove the tag and "
+                f"tags ('{brief(_show_tag(tag))}') are not allowed in content; remove the tag and "
                 "write the plain value",
                 location,
             )
@@ -258,7 +271,8 @@ class _Builder:
             self._problem(
                 position,
                 "alias",
-                f"aliases ('*{event.anchor}') are not allowed in content; write the key out",
+                f"aliases ('*{brief(event.anchor or '')}') are not allowed in content; "
+                "write the key out",
                 frame.location,
             )
             return False
@@ -326,26 +340,17 @@ class _Builder:
         else:
             location = ()
         position = _position(event)
+        self.values += 1
+        self._within_limit(
+            self.values > MAX_VALUES,
+            position,
+            location,
+            "too-many-values",
+            f"the file holds more than {MAX_VALUES:,} values here, far more than an advising "
+            "record holds (a few hundred)",
+        )
         self.source_map.values[location] = position
-        value: Any
-        if isinstance(event, AliasEvent):
-            self._problem(
-                position,
-                "alias",
-                f"aliases ('*{event.anchor}') are not allowed in content; "
-                "write the value out in full here",
-                location,
-            )
-            self.source_map.reported.add(location)
-            value = None
-        else:
-            self._check_anchor_and_tag(event, location)
-            if isinstance(event, ScalarEvent):
-                value = self._scalar(event, location)
-            elif isinstance(event, MappingStartEvent):
-                value = {}
-            else:
-                value = []
+        value = self._value_of(event, position, location)
         if isinstance(frame, _MappingFrame):
             assert frame.key is not None
             frame.value[frame.key] = value
@@ -354,28 +359,49 @@ class _Builder:
             frame.value.append(value)
         else:
             self.root = value
-        if frame is not None and len(frame.value) > MAX_ENTRIES:
-            self._problem(
+        self._within_limit(
+            frame is not None and len(frame.value) > MAX_ENTRIES,
+            position,
+            location,
+            "too-many-entries",
+            f"this list or mapping has more than {MAX_ENTRIES} entries, far more than an "
+            "advising record holds",
+        )
+        if isinstance(value, dict | list):
+            self._within_limit(
+                len(self.stack) >= MAX_DEPTH,
                 position,
-                "too-many-entries",
-                f"this list or mapping has more than {MAX_ENTRIES} entries, far more than an "
-                "advising record holds; the file is not read further",
                 location,
-            )
-            raise _Abandon
-        if isinstance(value, dict | list) and len(self.stack) >= MAX_DEPTH:
-            self._problem(
-                position,
                 "too-deep",
                 f"lists and mappings are nested more than {MAX_DEPTH} levels deep here, far "
-                "deeper than an advising record goes; the file is not read further",
+                "deeper than an advising record goes",
+            )
+            frame_type = _MappingFrame if isinstance(value, dict) else _SequenceFrame
+            self.stack.append(frame_type(location, value))  # type: ignore[arg-type]
+
+    def _within_limit(
+        self, exceeded: bool, position: Position, location: JsonPath, rule: str, message: str
+    ) -> None:
+        """Stop reading the file, with a problem, when a limit is ``exceeded``."""
+        if exceeded:
+            self._problem(position, rule, message + "; the file is not read further", location)
+            raise _Abandon
+
+    def _value_of(self, event: NodeEvent, position: Position, location: JsonPath) -> Any:
+        if isinstance(event, AliasEvent):
+            self._problem(
+                position,
+                "alias",
+                f"aliases ('*{brief(event.anchor or '')}') are not allowed in content; "
+                "write the value out in full here",
                 location,
             )
-            raise _Abandon
-        if isinstance(value, dict):
-            self.stack.append(_MappingFrame(location, value))
-        elif isinstance(value, list):
-            self.stack.append(_SequenceFrame(location, value))
+            self.source_map.reported.add(location)
+            return None
+        self._check_anchor_and_tag(event, location)
+        if isinstance(event, ScalarEvent):
+            return self._scalar(event, location)
+        return {} if isinstance(event, MappingStartEvent) else []
 
     def _resolve(self, plain: str) -> str:
         """The tag YAML gives an unquoted value, such as bool for 'no'."""
@@ -413,7 +439,7 @@ class _Builder:
                 "empty-file",
                 "the file is empty; a content file holds one record, starting with 'id:'",
             )
-            return LoadResult(self.path, None, self.problems)
+            return LoadResult(self.path, None, self.problems.found)
         if not isinstance(self.root, dict):
             kind = "a list" if isinstance(self.root, list) else "a single value"
             self._problem(
@@ -422,9 +448,9 @@ class _Builder:
                 f"the file holds {kind}, but a content file holds one record: keys and values "
                 "such as 'id: med-peds'",
             )
-            return LoadResult(self.path, None, self.problems)
+            return LoadResult(self.path, None, self.problems.found)
         return LoadResult(
-            self.path, LoadedDocument(self.path, self.root, self.source_map), self.problems
+            self.path, LoadedDocument(self.path, self.root, self.source_map), self.problems.found
         )
 
     def _syntax_problem(self, error: yaml.MarkedYAMLError) -> Problem:

@@ -12,7 +12,10 @@ from advising_content.cli.schema import schema
 from advising_content.cli.validate import validate
 
 
-@click.group(name="advising-content", context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    name="advising-content",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="advising-content")
 def main() -> None:
     """Validate specialty career-advising records and export them for other school systems.

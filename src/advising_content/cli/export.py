@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-from advising_content.cli.exit_codes import ExitCode
-from advising_content.cli.paths import content_paths
+from advising_content.cli.paths import content_paths, existing_paths
+from advising_content.discovery import Discovery
+from advising_content.display import shown
+from advising_content.exit_codes import ExitCode
 
 EXPORT_FORMATS = ("json", "markdown", "csv")
 
@@ -20,7 +22,7 @@ class OutputDirError(click.ClickException):
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[PATH]...")
+@click.argument("paths", nargs=-1, callback=existing_paths, metavar="[PATH]...")
 @click.option(
     "--out",
     "out",
@@ -46,6 +48,12 @@ class OutputDirError(click.ClickException):
     is_flag=True,
     help="Write CSV values untouched, for machine importers (no ' before formula-like values).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace DIR even when it holds files that no export wrote, or exported files changed "
+    "since; they are discarded.",
+)
 def export(
     paths: tuple[str, ...],
     out: Path,
@@ -54,43 +62,76 @@ def export(
     quiet: bool,
     excel: bool,
     raw_csv: bool,
+    force: bool,
 ) -> None:
     """Validate content files, then export them to JSON, Markdown and CSV in DIR.
 
     PATH is as for validate (default content/). When any file has an error, the
     problems are printed, nothing is written and DIR is left as it was (exit 1).
     Otherwise DIR is replaced at once by the new export: index.json, json/,
-    markdown/ and csv/ (with datapackage.json). Exits 2 on a usage error or an
-    unusable DIR.
+    markdown/, csv/ (with datapackage.json) and manifest.json. DIR must be new,
+    empty or an earlier export left as it was written: a file that no export wrote,
+    or one changed since, is named and kept, and nothing is exported (exit 2)
+    unless --force. Exits 2 on a usage error or an unusable DIR.
     """
-    from advising_content.export.csv_files import CsvOptions
-    from advising_content.export.exporter import export_records
-    from advising_content.export.output_dir import UnusableOutputDir, check_output_dir
-    from advising_content.reporters import REPORTERS, plural
-    from advising_content.validation import validate_discovered
+    from advising_content.export.output_dir import UnusableOutputDir, check_output_dir, discarded
 
     found = content_paths(paths)
     chosen = EXPORT_FORMATS if not formats or "all" in formats else formats
     try:
-        check_output_dir(out)
+        audit = check_output_dir(out, force=force)
     except UnusableOutputDir as error:
-        raise OutputDirError(f"cannot export to {out}: {error}") from None
+        raise OutputDirError(f"cannot export to {shown(str(out))}: {shown(str(error))}") from None
+    if audit.would_lose:
+        message = f"--force: replacing {shown(str(out))} discards {shown(discarded(audit))}."
+        click.echo(message, err=True)
+    records = _valid_records(found, out, strict, quiet)
+    _write(records, out, chosen, excel, raw_csv, force, quiet)
+
+
+def _valid_records(
+    found: Discovery, out: Path, strict: bool, quiet: bool
+) -> list[dict[str, object]]:
+    from advising_content.reporters import REPORTERS
+    from advising_content.validation import validate_discovered
 
     report = validate_discovered(found, keep_data=True)
     if report.problems or not quiet:
         problem_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         click.echo(REPORTERS[problem_format](report, strict))
     if not report.passed(strict=strict):
-        click.echo(f"Nothing was exported; {out} is unchanged.", err=True)
+        click.echo(f"Nothing was exported; {shown(str(out))} is unchanged.", err=True)
         raise SystemExit(ExitCode.CONTENT_ERRORS)
+    return [entry.data for entry in report.files if entry.data is not None]
 
-    records = [entry.data for entry in report.files if entry.data is not None]
+
+def _write(
+    records: list[dict[str, object]],
+    out: Path,
+    chosen: tuple[str, ...],
+    excel: bool,
+    raw_csv: bool,
+    force: bool,
+    quiet: bool,
+) -> None:
+    from advising_content.export.csv_files import CsvOptions
+    from advising_content.export.exporter import export_records
+    from advising_content.export.output_dir import UnusableOutputDir
+    from advising_content.wording import plural
+
+    where = shown(str(out))
+    options = CsvOptions(excel=excel, raw=raw_csv)
     try:
-        result = export_records(records, out, chosen, CsvOptions(excel=excel, raw=raw_csv))
+        result = export_records(records, out, chosen, options, force=force)
+    except UnusableOutputDir as error:
+        raise OutputDirError(
+            f"cannot export to {where}: {shown(str(error))}; nothing was exported"
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputDirError(
-            f"cannot export to {out}: {reason}; nothing was exported and {out} is unchanged"
+            f"cannot export to {where}: {shown(reason)}; nothing was exported and {where} is "
+            "unchanged"
         ) from None
     if not quiet:
         written = [plural(result.records, "record")]
@@ -100,4 +141,4 @@ def export(
             written.append(f"{plural(result.records, 'Markdown page')} in markdown/")
         if "csv" in chosen:
             written.append(f"{plural(len(result.table_rows), 'CSV table')} in csv/")
-        click.echo(f"Exported to {out}: {', '.join(written)}, and index.json.")
+        click.echo(f"Exported to {where}: {', '.join(written)}, index.json and manifest.json.")

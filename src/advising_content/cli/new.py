@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 import click
+
+from advising_content.display import shown
 
 
 def _record_id(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -60,21 +62,25 @@ def new(record_id: str, name: str, out: Path) -> None:
 
     text = new_record(record_id, name, load_question_bank(), schema_version())
     target = out / f"{record_id}.yaml"
+    where = shown(str(target))
     if target.exists() or target.is_symlink():
-        raise click.ClickException(f"{target} already exists; it was left as it is")
+        raise click.ClickException(f"{where} already exists; it was left as it is")
     try:
         out.mkdir(parents=True, exist_ok=True)
         _create(target, text)
     except FileExistsError:
-        raise click.ClickException(f"{target} already exists; it was left as it is") from None
+        raise click.ClickException(f"{where} already exists; it was left as it is") from None
     except OSError as error:
-        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
-    click.echo(f"Wrote {target}. Replace each TODO, then run: advising-content validate {target}")
+        reason = shown(error.strerror or str(error))
+        raise click.ClickException(f"cannot write {where}: {reason}") from None
+    click.echo(f"Wrote {where}. Replace each TODO, then run: advising-content validate {where}")
 
 
 def _create(target: Path, text: str) -> None:
-    """Write ``target`` whole or not at all, and never over an existing file."""
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".new")
+    """Write ``target`` whole or not at all, never over an existing file, with the mode that an
+    editor would give it (from the umask)."""
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

@@ -6,14 +6,14 @@ import os
 
 import click
 
-from advising_content.cli.exit_codes import ExitCode
-from advising_content.cli.paths import content_paths
+from advising_content.cli.paths import content_paths, existing_paths
+from advising_content.exit_codes import ExitCode
 
 FORMATS = ("text", "json", "github")
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[PATH]...")
+@click.argument("paths", nargs=-1, callback=existing_paths, metavar="[PATH]...")
 @click.option(
     "--format",
     "output_format",

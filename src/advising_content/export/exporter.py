@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from advising_content import __version__
 from advising_content.content_checks import SLUG
 from advising_content.export.csv_files import CsvOptions, write_table
 from advising_content.export.csv_tables import TABLES
 from advising_content.export.datapackage import datapackage
 from advising_content.export.json_documents import dumps, index_document, record_document
 from advising_content.export.layout import DATAPACKAGE_FILE, FORMATS, INDEX_FILE, ExportLayout
+from advising_content.export.manifest import MANIFEST_FILE, WrittenFiles
 from advising_content.export.markdown_pages import record_page
 from advising_content.export.output_dir import replace_dir
 
@@ -33,48 +35,44 @@ def export_records(
     target: Path,
     formats: Sequence[str] = FORMATS,
     csv_options: CsvOptions | None = None,
+    *,
+    force: bool = False,
 ) -> ExportResult:
-    """Replace ``target`` with an export of ``records`` (already validated) in ``formats``."""
-    for record in records:
-        # File names come from record ids; validation has made them slugs, and nothing else
-        # may name a file.
-        if not isinstance(record.get("id"), str) or not SLUG.fullmatch(record["id"]):
-            raise ValueError(f"not a valid record id: {record.get('id')!r}")
+    """Replace ``target`` with an export of ``records`` (already validated) in ``formats``.
+
+    Raises UnusableOutputDir when ``target`` holds files that no export wrote, or exported
+    files changed since, unless ``force``.
+    """
+    _require_slug_ids(records)
     chosen = tuple(name for name in FORMATS if name in formats)
     layout = ExportLayout(chosen)
     ordered = sorted(records, key=lambda record: str(record["id"]))
     result = ExportResult(records=len(ordered))
 
     def write(staging: Path) -> None:
+        files = WrittenFiles(staging)
         for record in ordered:
             if "json" in chosen:
-                _write_text(staging, layout.record_json(record["id"]), record_document(record))
-                result.files.append(layout.record_json(record["id"]))
+                files.write_text(layout.record_json(record["id"]), record_document(record))
             if "markdown" in chosen:
-                _write_text(staging, layout.record_markdown(record["id"]), record_page(record))
-                result.files.append(layout.record_markdown(record["id"]))
+                files.write_text(layout.record_markdown(record["id"]), record_page(record))
         if "csv" in chosen:
             options = csv_options or CsvOptions()
             for table in TABLES:
-                path = _prepare(staging, layout.table_csv(table.name))
-                with path.open("w", encoding="utf-8", newline="") as stream:
+                with files.open_text(layout.table_csv(table.name)) as stream:
                     result.table_rows[table.name] = write_table(stream, table, ordered, options)
-                result.files.append(layout.table_csv(table.name))
-            _write_text(staging, DATAPACKAGE_FILE, dumps(datapackage(options)))
-            result.files.append(DATAPACKAGE_FILE)
-        _write_text(staging, INDEX_FILE, index_document(ordered, layout))
-        result.files.append(INDEX_FILE)
+            files.write_text(DATAPACKAGE_FILE, dumps(datapackage(options)))
+        files.write_text(INDEX_FILE, index_document(ordered, layout))
+        files.write_manifest(__version__)
+        result.files = [*files.entries, MANIFEST_FILE]
 
-    replace_dir(target, write)
+    replace_dir(target, write, force=force)
     return result
 
 
-def _prepare(root: Path, relative: str) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _write_text(root: Path, relative: str, text: str) -> None:
-    with _prepare(root, relative).open("w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
+def _require_slug_ids(records: Sequence[Record]) -> None:
+    # File names come from record ids; validation has made them slugs, and nothing else may
+    # name a file.
+    for record in records:
+        if not isinstance(record.get("id"), str) or not SLUG.fullmatch(record["id"]):
+            raise ValueError(f"not a valid record id: {record.get('id')!r}")

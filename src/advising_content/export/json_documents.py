@@ -44,12 +44,3 @@ def index_document(records: Sequence[Mapping[str, Any]], layout: ExportLayout) -
             "tables": layout.table_files(),
         }
     )
-
-
-def is_export_index(text: str) -> bool:
-    """True when ``text`` is an index document this tool wrote."""
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return False
-    return isinstance(document, dict) and document.get("generator") == GENERATOR

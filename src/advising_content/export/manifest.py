@@ -1,0 +1,162 @@
+"""The export's manifest: every file it wrote, with its size and SHA-256 checksum.
+
+An export replaces its output directory as a whole. The manifest is how it knows, before doing
+so, that the directory holds nothing but an earlier export, unchanged: any other file (a page of
+a static site, a ``.git`` folder) or any exported file edited since is named, and kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+MANIFEST_FILE = "manifest.json"
+_GENERATOR = "advising-content"
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    size: int
+    sha256: str
+
+
+class WrittenFiles:
+    """Writes an export's files under ``root``, keeping the size and checksum of each."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.entries: dict[str, FileEntry] = {}
+
+    def write_text(self, relative: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self._prepare(relative).write_bytes(data)
+        self.entries[relative] = FileEntry(len(data), hashlib.sha256(data).hexdigest())
+
+    @contextlib.contextmanager
+    def open_text(self, relative: str) -> Iterator[IO[str]]:
+        """A text stream to write the file (UTF-8, line ends untouched); it is checksummed
+        once closed."""
+        path = self._prepare(relative)
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        self.entries[relative] = entry_of(path)
+
+    def write_manifest(self, generator_version: str) -> None:
+        """Write the manifest of every file written so far; it does not list itself."""
+        document = {
+            "generator": _GENERATOR,
+            "generator_version": generator_version,
+            "description": (
+                "Every file of this export, with its size in bytes and its SHA-256 checksum. "
+                "advising-content replaces this directory only while it holds these files, "
+                "unchanged, and nothing else."
+            ),
+            "files": {
+                name: {"bytes": entry.size, "sha256": entry.sha256}
+                for name, entry in sorted(self.entries.items())
+            },
+        }
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        (self.root / MANIFEST_FILE).write_text(text, encoding="utf-8", newline="\n")
+
+    def _prepare(self, relative: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+def read_manifest(directory: Path) -> dict[str, FileEntry] | None:
+    """The files the manifest in ``directory`` lists, or None when there is no readable one."""
+    try:
+        document = json.loads((directory / MANIFEST_FILE).read_text("utf-8"))
+        if document.get("generator") != _GENERATOR:
+            return None
+        files = document["files"]
+        return {
+            str(name): FileEntry(int(entry["bytes"]), str(entry["sha256"]))
+            for name, entry in files.items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+@dataclass
+class Audit:
+    """How a directory compares with its manifest: what replacing it would lose or cannot do."""
+
+    has_manifest: bool = False
+    foreign: list[str] = field(default_factory=list)  # not written by an export
+    changed: list[str] = field(default_factory=list)  # exported, then changed
+    unreadable: list[str] = field(default_factory=list)  # folders that cannot be listed
+    read_only: list[str] = field(default_factory=list)  # folders whose entries cannot be removed
+
+    @property
+    def would_lose(self) -> list[str]:
+        return sorted(self.foreign + self.changed)
+
+
+def audit(directory: Path) -> Audit:
+    """Compare ``directory`` with the manifest it holds, file by file, without following links."""
+    manifest = read_manifest(directory)
+    listed = manifest or {}
+    result = Audit(has_manifest=manifest is not None)
+    folders = {Path(name).parent.as_posix() for name in listed} | {"."}
+
+    def unlistable(error: OSError) -> None:
+        result.unreadable.append(_relative(directory, Path(error.filename or directory)))
+
+    for folder, directories, names in os.walk(directory, onerror=unlistable):
+        here = Path(folder)
+        relative_folder = _relative(directory, here)
+        if (directories or names) and not os.access(here, os.W_OK | os.X_OK):
+            result.read_only.append(relative_folder)  # its entries cannot be removed
+        if relative_folder not in folders and not directories and not names:
+            result.foreign.append(relative_folder + "/")
+        for name in directories:
+            if (here / name).is_symlink():  # os.walk lists it, but does not enter it
+                result.foreign.append(_relative(directory, here / name))
+        for name in names:
+            _audit_file(directory, here / name, listed, result)
+    for found in (result.foreign, result.changed, result.unreadable, result.read_only):
+        found.sort()
+    return result
+
+
+def _audit_file(root: Path, path: Path, listed: dict[str, FileEntry], result: Audit) -> None:
+    relative = _relative(root, path)
+    if relative == MANIFEST_FILE and result.has_manifest:
+        return
+    entry = listed.get(relative)
+    if entry is None:
+        result.foreign.append(relative)
+    elif path.is_symlink() or not path.is_file() or not _matches(path, entry):
+        result.changed.append(relative)
+
+
+def entry_of(path: Path) -> FileEntry:
+    """The size and checksum of the file at ``path``."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return FileEntry(size, digest.hexdigest())
+
+
+def _matches(path: Path, entry: FileEntry) -> bool:
+    try:
+        return path.stat().st_size == entry.size and entry_of(path) == entry
+    except OSError:
+        return False
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()

@@ -1,0 +1,48 @@
+"""How messages echo values from content: briefly, so that no value can flood the output."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+# The most characters of a value that a message repeats.
+ECHO_CHARS = 60
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 file', '2 files', '1,234 files'."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def few(names: list[str], shown: int = 5) -> str:
+    """The first names, then how many more: 'a, b, c, d, e and 12 more'."""
+    listed = ", ".join(names[:shown])
+    return listed + (f" and {len(names) - shown:,} more" if len(names) > shown else "")
+
+
+def brief(text: str, limit: int = ECHO_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with '…' when it is longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int = ECHO_CHARS) -> str:
+    """``text`` in single quotes, as messages name a key, an id or a word: ``'med-peds'``."""
+    return f"'{brief(text, limit)}'"
+
+
+def show(value: Any, limit: int = ECHO_CHARS) -> str:
+    """A value as an editor would write it, short enough for one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return quoted(value, limit)
+    return brief(str(value), limit)

@@ -1,0 +1,81 @@
+"""Do the same work for many items on every core, with worker processes that never outlive
+the process that started them, and never hang it."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from advising_content.signals import STOPPING, signals_deferred
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# The most items a worker takes at once: an interrupted run waits for no more than this.
+MAX_CHUNK = 32
+# How often a worker looks whether its parent is still there, in seconds.
+_WATCH_EVERY = 0.2
+
+
+def cores() -> int:
+    """The number of cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def map_in_workers(
+    function: Callable[[Item], Result], items: Sequence[Item], workers: int
+) -> list[Result]:
+    """``[function(item) for item in items]``, computed by ``workers`` processes.
+
+    The workers end with this process, however it ends: when it is interrupted, the work not
+    yet started is dropped and the workers stop; when it is killed, each worker notices within
+    a fraction of a second and exits. If a worker is killed, the work is done here instead.
+    """
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    chunk = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
+    # Workers start with SIGINT and SIGTERM held, until they have set how to answer them.
+    with signals_deferred():
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
+    try:
+        results = list(pool.map(function, items, chunksize=chunk))
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        return [function(item) for item in items]
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return results
+
+
+def _start_worker(parent: int) -> None:
+    # Ctrl-C reaches every process of the terminal's job: the parent alone answers it, and it
+    # stops the workers itself. A handler inherited from the parent must not run here either.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)
+    # A worker reports everything to its parent; what it could print is only how it failed to
+    # reach a parent that was killed, which would land on the parent's terminal.
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+
+
+def _exit_without(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_EVERY)
+    os._exit(1)

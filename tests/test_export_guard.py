@@ -1,0 +1,218 @@
+"""An export never deletes or overwrites a file it did not write, nor an exported file changed
+since; it says which files stand in the way, and --force discards them knowingly."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from advising_content.export.exporter import export_records
+from advising_content.export.output_dir import UnusableOutputDir
+from conftest import ALL_FIELDS, CONTENT, console_script, tree
+
+MED_PEDS = CONTENT / "med-peds.yaml"
+ADVICE = (
+    "Move them out of site or choose another --out; or add --force to replace site and discard them"
+)
+
+
+@pytest.fixture
+def site(cli, tmp_path: Path) -> Path:
+    """An export in tmp_path/site, made from the command line."""
+    outcome = cli("export", str(MED_PEDS), "--out", "site", "-q", cwd=tmp_path)
+    assert outcome.exit_code == 0, outcome.output
+    return tmp_path / "site"
+
+
+def _add_files_of_a_static_site(site: Path) -> None:
+    (site / "NOTES.md").write_text("my notes\n")
+    (site / "images").mkdir()
+    (site / "images" / "logo.png").write_bytes(b"\x89PNG")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+
+
+def test_the_manifest_lists_every_file_with_its_checksum(site: Path) -> None:
+    import hashlib
+
+    manifest = json.loads((site / "manifest.json").read_text("utf-8"))
+    assert manifest["generator"] == "advising-content"
+    files = tree(site)
+    del files["manifest.json"]
+    assert manifest["files"] == {
+        name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        for name, data in sorted(files.items())
+    }
+
+
+def test_files_that_no_export_wrote_stop_the_export(cli, site: Path, tmp_path: Path) -> None:
+    _add_files_of_a_static_site(site)
+    before = tree(site)
+    outcome = cli("export", str(MED_PEDS), str(ALL_FIELDS), "--out", "site", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert outcome.output == (
+        "Error: cannot export to site: replacing site would delete 3 files that "
+        "advising-content did not write (.git/HEAD, NOTES.md, images/logo.png). " + ADVICE + "\n"
+    )
+    assert tree(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_exported_file_edited_by_hand_stops_the_export(cli, site: Path, tmp_path: Path) -> None:
+    page = site / "markdown" / "med-peds.md"
+    page.write_text(page.read_text("utf-8") + "\nA line added by hand.\n", "utf-8")
+    outcome = cli("export", str(MED_PEDS), "--out", "site", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert outcome.output == (
+        "Error: cannot export to site: replacing site would delete 1 exported file changed "
+        "since it was written (markdown/med-peds.md). " + ADVICE + "\n"
+    )
+    assert "A line added by hand." in page.read_text("utf-8")
+
+
+def test_a_folder_without_a_manifest_is_not_replaced(cli, tmp_path: Path, site: Path) -> None:
+    copied = tmp_path / "copied"
+    copied.mkdir()
+    shutil.copy(site / "index.json", copied / "index.json")
+    (copied / "thesis.docx").write_bytes(b"PK\x03\x04")
+    outcome = cli("export", str(MED_PEDS), "--out", "copied", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert outcome.output == (
+        "Error: cannot export to copied: copied holds 2 files but no manifest.json of an "
+        "earlier export, so replacing it would delete them (index.json, thesis.docx). Move them "
+        "out of copied or choose another --out; or add --force to replace copied and discard "
+        "them\n"
+    )
+    assert sorted(tree(copied)) == ["index.json", "thesis.docx"]
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda site: (site / "manifest.json").write_text("{not json"), "no manifest.json"),
+        (lambda site: (site / "empty").mkdir(), "(empty/)"),
+        (lambda site: (site / "link.json").symlink_to(site / "index.json"), "(link.json)"),
+        (lambda site: (site / "json" / "extra.json").write_text("{}"), "(json/extra.json)"),
+    ],
+    ids=["broken-manifest", "empty-folder", "symbolic-link", "file-among-exported-ones"],
+)
+def test_anything_else_in_dir_stops_the_export(cli, site: Path, tmp_path: Path, change, named):
+    change(site)
+    outcome = cli("export", str(MED_PEDS), "--out", "site", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert named in outcome.output
+
+
+def test_many_files_are_named_by_the_first_few_and_a_count(cli, site: Path, tmp_path: Path):
+    for number in range(12):
+        (site / f"page-{number:02}.html").write_text("<p>mine</p>")
+    outcome = cli("export", str(MED_PEDS), "--out", "site", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert (
+        "12 files that advising-content did not write (page-00.html, page-01.html, "
+        "page-02.html, page-03.html, page-04.html and 7 more)"
+    ) in outcome.output
+
+
+def test_a_file_of_the_export_that_was_deleted_does_not_stop_it(cli, site: Path, tmp_path: Path):
+    (site / "markdown" / "med-peds.md").unlink()
+    outcome = cli("export", str(MED_PEDS), "--out", "site", "-q", cwd=tmp_path)
+    assert outcome.exit_code == 0
+    assert (site / "markdown" / "med-peds.md").is_file()
+
+
+def test_force_replaces_dir_and_says_what_it_discards(cli, site: Path, tmp_path: Path) -> None:
+    _add_files_of_a_static_site(site)
+    outcome = cli("export", str(MED_PEDS), "--out", "site", "--force", "-q", cwd=tmp_path)
+    assert outcome.exit_code == 0
+    assert outcome.output == (
+        "--force: replacing site discards 3 files that advising-content did not write "
+        "(.git/HEAD, NOTES.md, images/logo.png).\n"
+    )
+    assert "NOTES.md" not in tree(site)
+    assert (site / "manifest.json").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_check_is_made_again_just_before_the_swap(site: Path, tmp_path: Path) -> None:
+    import yaml
+
+    (site / "NOTES.md").write_text("written while the export was running\n")
+    before = tree(site)
+    record = yaml.safe_load(MED_PEDS.read_text("utf-8"))
+    with pytest.raises(UnusableOutputDir, match=r"would delete 1 file .* \(NOTES\.md\)"):
+        export_records([record], site)
+    assert tree(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def _staging(tmp_path: Path, name: str) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
+
+
+def test_abandoned_staging_folders_that_are_provably_ours_are_removed(
+    cli, site: Path, tmp_path: Path
+) -> None:
+    marked = _staging(tmp_path, ".site.ab12cd.new")
+    (marked / ".advising-content-temporary").write_text("temporary\n")
+    (marked / "json").mkdir()
+    (marked / "json" / "half.json").write_text('{"id": ')
+    _staging(tmp_path, ".site.ef34gh.new")  # empty
+    previous = _staging(tmp_path, ".site.ij56kl.old")
+    for name, data in tree(site).items():  # an earlier export, exactly as its manifest says
+        (previous / name).parent.mkdir(parents=True, exist_ok=True)
+        (previous / name).write_bytes(data)
+    mine = _staging(tmp_path, ".site.backup.new")
+    (mine / "thesis.docx").write_bytes(b"PK")
+    edited = _staging(tmp_path, ".site.mn78op.new")
+    for name, data in tree(site).items():
+        (edited / name).parent.mkdir(parents=True, exist_ok=True)
+        (edited / name).write_bytes(data)
+    (edited / "index.json").write_text("{}")
+    (tmp_path / ".site.qr90st.new").symlink_to(mine)
+
+    outcome = cli("export", str(MED_PEDS), "--out", "site", "-q", cwd=tmp_path)
+    assert outcome.exit_code == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        ".site.backup.new", ".site.mn78op.new", ".site.qr90st.new", "site"
+    ]  # fmt: skip
+    assert (mine / "thesis.docx").read_bytes() == b"PK"
+    assert (edited / "index.json").read_text() == "{}"
+
+
+def _unshare_available() -> bool:
+    probe = subprocess.run(
+        ["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False
+    )
+    return probe.returncode == 0
+
+
+def test_a_read_only_file_system_is_called_read_only(tmp_path: Path) -> None:
+    if not shutil.which("unshare") or not _unshare_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("unshare cannot make a mount namespace here, so a read-only file "
+                        "system cannot be made for this test")  # fmt: skip
+        pytest.skip("unshare cannot make a mount namespace here (needs user namespaces)")
+    (tmp_path / "read-only").mkdir()
+    script = 'mount -t tmpfs -o ro tmpfs read-only && exec "$0" export "$1" --out read-only/site'
+    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script]
+    result = subprocess.run(
+        [*command, str(console_script()), str(MED_PEDS)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        f"Error: cannot export to read-only/site: {tmp_path / 'read-only'} is on a read-only "
+        "file system; choose another --out\n"
+    )
