@@ -18,7 +18,7 @@ EXPORT_EXAMPLES = EXAMPLES / "export"
 ALL_FIELDS = EXAMPLES / "positive" / "all-fields.yaml"
 
 PROBLEM_LINE = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|note): "
     r"(?P<message>.+) \((?P<rule>[a-z0-9-]+)\)$"
 )
 

@@ -88,7 +88,7 @@ def test_the_problems_past_the_first_100_are_counted_by_rule(tmp_path: Path) -> 
     lines = result.stdout.splitlines()
     assert len(lines) == 102
     assert lines[-2:] == [
-        "aliases.yaml:4:402: warning: 9,900 more problems in this file are not shown "
+        "aliases.yaml:4:402: note: 9,900 more problems in this file are not shown "
         "(9,900 alias), and it was not checked past its first 10,000 problems; fix the "
         "problems above, then validate again (too-many-problems)",
         "Checked 1 file: 10,000 errors in 1 file. Checking stopped early in 1 file with too many "

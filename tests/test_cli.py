@@ -247,3 +247,27 @@ def test_console_script_reports_the_same_problems_as_the_runner(cli, name, tmp_p
     installed = _run(str(console_script()), "validate", name, cwd=NEGATIVE)
     assert installed.returncode == in_process.exit_code == 1
     assert installed.stdout == in_process.output
+
+
+def test_upper_case_suffixes_are_content_files_too(cli, tmp_path) -> None:
+    record = (EXAMPLES / "positive" / "minimal.yaml").read_text()
+    (tmp_path / "minimal.YAML").write_text(record)
+    (tmp_path / "Other Name.YML").write_text(record.replace("id: minimal", "id: other"))
+    outcome = cli("validate", ".", cwd=tmp_path)
+    assert outcome.output == (
+        "Other Name.YML:3:5: error: the record id 'other' does not match the file name "
+        "'Other Name.YML'; rename the file to 'other.yaml' (id-file-name)\n"
+        "Checked 2 files: 1 error in 1 file.\n"
+    )
+
+
+def test_notes_are_github_notices_and_not_counted(cli, tmp_path) -> None:
+    (tmp_path / "many.yaml").write_text("id: many\nk: [" + ", ".join(["*a"] * 120) + "]\n")
+    outcome = cli("validate", "--format", "github", "many.yaml", cwd=tmp_path)
+    lines = outcome.output.splitlines()
+    assert lines[-2].startswith("::notice file=many.yaml,line=2,col=")
+    assert "title=advising-content too-many-problems::" in lines[-2]
+    assert lines[-1] == "Checked 1 file: 125 errors in 1 file."
+    document = json.loads(cli("validate", "--format", "json", "many.yaml", cwd=tmp_path).output)
+    assert document["problems"][-1]["severity"] == "note"
+    assert document["counts"] == {"files": 1, "errors": 125, "warnings": 0}

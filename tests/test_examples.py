@@ -42,6 +42,10 @@ NEGATIVE: dict[str, list[str]] = {
         "16:17: warning (formula-like)",
         "20:12: warning (formula-like)",
     ],
+    "inline-comment.yaml": [
+        "5:37: warning (inline-comment)",
+        "15:28: warning (inline-comment)",
+    ],
     "invalid-formats.yaml": [
         "1:5: error (invalid-format)",
         "2:17: error (invalid-format)",

@@ -155,7 +155,7 @@ def test_a_previous_export_is_replaced_whole(cli, tmp_path: Path) -> None:
         (lambda out: out.write_text("a file"), "is a file, not a directory"),
         (
             lambda out: (out.mkdir(), (out / "notes.txt").write_text("mine")),
-            "holds 1 file but no manifest.json of an earlier export",
+            "out has no manifest.json of an earlier export",
         ),
         (lambda out: out.symlink_to(out.parent), "is a symbolic link"),
     ],

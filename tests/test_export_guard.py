@@ -16,8 +16,13 @@ from advising_content.export.output_dir import UnusableOutputDir
 from conftest import ALL_FIELDS, CONTENT, console_script, tree
 
 MED_PEDS = CONTENT / "med-peds.yaml"
-ADVICE = (
-    "Move them out of site or choose another --out; or add --force to replace site and discard them"
+FOREIGN_ADVICE = (
+    "Export to a folder of its own (such as site/advising-content), or move them out of site; "
+    "or add --force to replace site and discard them"
+)
+EDIT_ADVICE = (
+    "Make such changes in the content, which every export is written from; or add --force to "
+    "replace site and discard them"
 )
 
 
@@ -56,8 +61,8 @@ def test_files_that_no_export_wrote_stop_the_export(cli, site: Path, tmp_path: P
     outcome = cli("export", str(MED_PEDS), str(ALL_FIELDS), "--out", "site", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert outcome.output == (
-        "Error: cannot export to site: replacing site would delete 3 files that "
-        "advising-content did not write (.git/HEAD, NOTES.md, images/logo.png). " + ADVICE + "\n"
+        "Error: cannot export to site: replacing site would delete what advising-content did "
+        "not write (.git/HEAD, NOTES.md, images/logo.png). " + FOREIGN_ADVICE + "\n"
     )
     assert tree(site) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
@@ -70,7 +75,7 @@ def test_an_exported_file_edited_by_hand_stops_the_export(cli, site: Path, tmp_p
     assert outcome.exit_code == 2
     assert outcome.output == (
         "Error: cannot export to site: replacing site would delete 1 exported file changed "
-        "since it was written (markdown/med-peds.md). " + ADVICE + "\n"
+        "since it was written (markdown/med-peds.md). " + EDIT_ADVICE + "\n"
     )
     assert "A line added by hand." in page.read_text("utf-8")
 
@@ -83,10 +88,10 @@ def test_a_folder_without_a_manifest_is_not_replaced(cli, tmp_path: Path, site: 
     outcome = cli("export", str(MED_PEDS), "--out", "copied", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert outcome.output == (
-        "Error: cannot export to copied: copied holds 2 files but no manifest.json of an "
-        "earlier export, so replacing it would delete them (index.json, thesis.docx). Move them "
-        "out of copied or choose another --out; or add --force to replace copied and discard "
-        "them\n"
+        "Error: cannot export to copied: copied has no manifest.json of an earlier export, so "
+        "replacing it would delete all it holds (index.json, thesis.docx). Export to a folder "
+        "of its own (such as copied/advising-content), or move them out of copied; or add "
+        "--force to replace copied and discard them\n"
     )
     assert sorted(tree(copied)) == ["index.json", "thesis.docx"]
 
@@ -114,9 +119,20 @@ def test_many_files_are_named_by_the_first_few_and_a_count(cli, site: Path, tmp_
     outcome = cli("export", str(MED_PEDS), "--out", "site", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert (
-        "12 files that advising-content did not write (page-00.html, page-01.html, "
-        "page-02.html, page-03.html, page-04.html and 7 more)"
+        "what advising-content did not write (page-00.html, page-01.html, page-02.html, "
+        "page-03.html, page-04.html and 7 more)"
     ) in outcome.output
+
+
+def test_a_folder_of_your_own_counts_as_one(cli, site: Path, tmp_path: Path) -> None:
+    for name in ("HEAD", "config", "objects/ab/cdef", "refs/heads/main"):
+        (site / ".git" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / ".git" / name).write_text("x")
+    (site / ".git" / "branches").mkdir()
+    (site / "json" / "extra.json").write_text("{}")
+    outcome = cli("export", str(MED_PEDS), "--out", "site", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "(.git/ (5 items), json/extra.json)." in outcome.output
 
 
 def test_a_file_of_the_export_that_was_deleted_does_not_stop_it(cli, site: Path, tmp_path: Path):
@@ -131,8 +147,8 @@ def test_force_replaces_dir_and_says_what_it_discards(cli, site: Path, tmp_path:
     outcome = cli("export", str(MED_PEDS), "--out", "site", "--force", "-q", cwd=tmp_path)
     assert outcome.exit_code == 0
     assert outcome.output == (
-        "--force: replacing site discards 3 files that advising-content did not write "
-        "(.git/HEAD, NOTES.md, images/logo.png).\n"
+        "--force: replacing site discards what advising-content did not write (.git/HEAD, "
+        "NOTES.md, images/logo.png).\n"
     )
     assert "NOTES.md" not in tree(site)
     assert (site / "manifest.json").is_file()
@@ -145,7 +161,7 @@ def test_the_check_is_made_again_just_before_the_swap(site: Path, tmp_path: Path
     (site / "NOTES.md").write_text("written while the export was running\n")
     before = tree(site)
     record = yaml.safe_load(MED_PEDS.read_text("utf-8"))
-    with pytest.raises(UnusableOutputDir, match=r"would delete 1 file .* \(NOTES\.md\)"):
+    with pytest.raises(UnusableOutputDir, match=r"did not write \(NOTES\.md\)"):
         export_records([record], site)
     assert tree(site) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
@@ -215,4 +231,79 @@ def test_a_read_only_file_system_is_called_read_only(tmp_path: Path) -> None:
     assert result.stderr == (
         f"Error: cannot export to read-only/site: {tmp_path / 'read-only'} is on a read-only "
         "file system; choose another --out\n"
+    )
+
+
+def test_the_content_being_exported_is_never_replaced(cli, tmp_path: Path) -> None:
+    (tmp_path / "site" / "content").mkdir(parents=True)
+    shutil.copy(MED_PEDS, tmp_path / "site" / "content")
+    before = tree(tmp_path)
+    outcome = cli("export", "site/content", "--out", "site", "--force", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert outcome.output == (
+        "Error: cannot export to site: it holds the content being exported "
+        "(site/content/med-peds.yaml), which replacing it would delete; choose a folder of its "
+        "own for the export, such as one beside the content\n"
+    )
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("out", [".", ".."])
+def test_the_current_folder_is_never_replaced(cli, tmp_path: Path, out: str) -> None:
+    (tmp_path / "here").mkdir()
+    outcome = cli("export", str(MED_PEDS), "--out", out, cwd=tmp_path / "here")
+    assert outcome.exit_code == 2
+    assert outcome.output == (
+        f"Error: cannot export to {out}: {out} is the current folder or holds it, which an "
+        "export cannot replace; export to a folder of its own inside or beside it\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["here"]
+
+
+def test_the_new_export_keeps_the_mode_of_the_folder_it_replaces(tmp_path: Path) -> None:
+    from unprivileged import run_unprivileged
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site").chmod(0o2750)
+    for _ in range(2):  # into the empty folder, then over the export it holds
+        result = run_unprivileged(["export", str(MED_PEDS), "--out", "site", "-q"], tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "site").stat().st_mode & 0o7777 == 0o2750
+
+
+def test_as_root_the_new_export_keeps_the_owner_and_group(cli, tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        if os.environ.get("CI") == "true":
+            pytest.fail("this test changes the owner of files, which needs root")
+        pytest.skip("changing the owner of files needs root")
+    (tmp_path / "site").mkdir()
+    os.chown(tmp_path / "site", 65534, 65534)
+    (tmp_path / "site").chmod(0o2770)
+    outcome = cli("export", str(MED_PEDS), "--out", "site", "-q", cwd=tmp_path)
+    assert outcome.exit_code == 0
+    for path in [tmp_path / "site", *(tmp_path / "site").rglob("*")]:
+        assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534), path
+    assert (tmp_path / "site").stat().st_mode & 0o7777 == 0o2770
+
+
+def test_a_mount_point_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    if not shutil.which("unshare") or not _unshare_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("unshare cannot make a mount namespace here, so no mount point")
+        pytest.skip("unshare cannot make a mount namespace here (needs user namespaces)")
+    (tmp_path / "mounted").mkdir()
+    script = 'mount -t tmpfs tmpfs mounted && exec "$0" export "$1" --out mounted'
+    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script]
+    result = subprocess.run(
+        [*command, str(console_script()), str(MED_PEDS)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "Error: cannot export to mounted: mounted is a mount point, which cannot be replaced as "
+        "a whole; export to a folder inside it, such as mounted/advising-content\n"
     )

@@ -48,7 +48,7 @@ CORPUS: dict[str, tuple[bytes, list[str]]] = {
                     )
                 ]
             )[:100],  # of 105: the first 100 are shown, then one line counts the rest
-            "11:24: warning (too-many-problems)",
+            "11:24: note (too-many-problems)",
         ],
     ),
     "python-tag.yaml": (

@@ -97,3 +97,15 @@ def test_a_parent_that_cannot_be_written_is_refused(tmp_path: Path) -> None:
         "permission denied\n"
     )
     assert list((tmp_path / "shared").iterdir()) == []
+
+
+def test_a_parent_that_can_be_entered_but_not_read_is_an_error_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "shared").mkdir()
+    with mode(tmp_path / "shared", 0o311):  # write and enter, not list
+        result = run_unprivileged(["export", str(MED_PEDS), "--out", "shared/site"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Error: cannot export to shared/site: {tmp_path / 'shared'}: Permission denied\n"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CONTENT
+from conftest import CONTENT, EXAMPLES
 
 MED_PEDS = (CONTENT / "med-peds.yaml").read_bytes()
 
@@ -76,7 +76,7 @@ def test_an_alias_bomb_is_rejected_without_being_expanded(cli, tmp_path: Path) -
     assert rules.count("(alias)") == 76  # the first 100 problems are shown
     assert "bomb.yaml:3:8: error (alias)" in outcome.problem_lines
     assert outcome.output.splitlines()[-2:] == [
-        "bomb.yaml:11:24: warning: 5 more problems in this file are not shown (5 alias); fix "
+        "bomb.yaml:11:24: note: 5 more problems in this file are not shown (5 alias); fix "
         "the problems above, then validate again (too-many-problems)",
         "Checked 1 file: 105 errors in 1 file.",
     ]
@@ -90,3 +90,13 @@ def test_a_python_tag_is_never_executed(cli, tmp_path: Path) -> None:
     assert outcome.exit_code == 1
     assert "py.yaml:2:7: error (tag)" in outcome.problem_lines
     assert not marker.exists()
+
+
+def test_text_cut_short_by_a_comment_is_named(cli) -> None:
+    outcome = cli("validate", "inline-comment.yaml", cwd=EXAMPLES / "negative")
+    assert outcome.messages == [
+        "'name' ends before ' #', which starts a YAML comment, so '# the full name' is not part "
+        "of it; if that text belongs to the value, put the whole value in quotes",
+        "'answer' ends before ' #', which starts a YAML comment, so '#1 priority is Step 2' is "
+        "not part of it; if that text belongs to the value, put the whole value in quotes",
+    ]

@@ -122,16 +122,19 @@ class _RecordChecks:
         name = PurePath(self.document.path).name
         stem = name
         for suffix in CONTENT_SUFFIXES:
-            if name.endswith(suffix):
+            if name.lower().endswith(suffix):
                 stem = name[: -len(suffix)]
-        if record_id is not None and record_id != stem:
-            self._report(
-                ("id",),
-                "id-file-name",
-                f"the record id {quoted(record_id)} does not match the file name "
-                f"{quoted(name)}; rename the file to {quoted(record_id + '.yaml')} or change "
-                f"the id to {quoted(stem)}",
-            )
+        if record_id is None or record_id == stem:
+            return
+        fix = f"rename the file to {quoted(record_id + '.yaml')}"
+        if SLUG.fullmatch(stem):  # an id the file's name suggests, only if it is one
+            fix += f" or change the id to {quoted(stem)}"
+        self._report(
+            ("id",),
+            "id-file-name",
+            f"the record id {quoted(record_id)} does not match the file name {quoted(name)}; "
+            + fix,
+        )
 
     def schema_version(self, current: str) -> None:
         value = self.data.get("schema_version")

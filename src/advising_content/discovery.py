@@ -86,7 +86,7 @@ def _files_under(directory: str, found: Discovery) -> list[str]:
             kept.append(name)
         directories[:] = kept
         for name in sorted(names):
-            if name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
+            if name.startswith(".") or not name.lower().endswith(CONTENT_SUFFIXES):
                 continue
             path = os.path.join(folder, name)
             if os.path.islink(path) and not _inside(os.path.realpath(path), root):

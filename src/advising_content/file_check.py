@@ -48,10 +48,8 @@ class CheckedFile:
     def add(self, problem: Problem) -> None:
         """Add a problem found beyond the file itself, such as a record id used twice."""
         self.problems.append(problem)
-        if problem.severity is Severity.ERROR:
-            self.errors += 1
-        else:
-            self.warnings += 1
+        self.errors += problem.severity is Severity.ERROR
+        self.warnings += problem.severity is Severity.WARNING
 
 
 def check_file(path: str, *, keep_data: bool = False) -> CheckedFile:

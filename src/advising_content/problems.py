@@ -21,6 +21,7 @@ TOO_MANY_PROBLEMS = "too-many-problems"
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # about the report itself, such as how many problems are not shown
 
 
 @dataclass(frozen=True, order=True)
@@ -97,10 +98,11 @@ def shown_problems(path: str, found: list[Problem], stopped: bool) -> ShownProbl
     """Sort ``found``, keep the first ones, and sum up the rest in one problem."""
     ordered = sorted(found)
     errors = sum(problem.severity is Severity.ERROR for problem in ordered)
+    warnings = sum(problem.severity is Severity.WARNING for problem in ordered)
     shown, omitted = ordered[:SHOWN_PER_FILE], ordered[SHOWN_PER_FILE:]
     if omitted:
         shown.append(_more_problems(path, omitted, stopped))
-    return ShownProblems(shown, errors, len(ordered) - errors)
+    return ShownProblems(shown, errors, warnings)
 
 
 def _more_problems(path: str, omitted: list[Problem], stopped: bool) -> Problem:
@@ -111,7 +113,7 @@ def _more_problems(path: str, omitted: list[Problem], stopped: bool) -> Problem:
         message += f", and it was not checked past its first {CHECKED_PER_FILE:,} problems"
     message += "; fix the problems above, then validate again"
     first = omitted[0]
-    return Problem(path, first.line, first.column, Severity.WARNING, TOO_MANY_PROBLEMS, message)
+    return Problem(path, first.line, first.column, Severity.NOTE, TOO_MANY_PROBLEMS, message)
 
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:

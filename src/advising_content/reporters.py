@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 
 from advising_content.display import shown, shown_path
-from advising_content.problems import Problem
+from advising_content.problems import Problem, Severity
 from advising_content.validation import ValidationReport
 from advising_content.wording import plural
 
@@ -87,10 +87,15 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# GitHub's workflow commands for each severity.
+_ANNOTATIONS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
 def format_github(report: ValidationReport, strict: bool) -> str:
     lines = [
-        f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
-        f"col={problem.column},title={_escape_property('advising-content ' + problem.rule)}"
+        f"::{_ANNOTATIONS[problem.severity]} file={_escape_property(problem.path)},"
+        f"line={problem.line},col={problem.column},"
+        f"title={_escape_property('advising-content ' + problem.rule)}"
         f"::{_escape_data(problem.message)}"
         for problem in report.problems
     ]

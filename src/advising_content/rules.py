@@ -51,6 +51,11 @@ RULES: dict[str, Rule] = {
         Rule("too-many-values", _ERROR, "a file with more than 50,000 values"),
         Rule("text-too-long", _ERROR, "text over 20,000 characters, or a key over 100"),
         Rule("implicit-type", _ERROR, "YAML read unquoted text as a yes/no, number or date"),
+        Rule(
+            "inline-comment",
+            _WARNING,
+            "` #` after an unquoted value, which starts a comment: the rest of the line is lost",
+        ),
         # The shape of the record (the schema)
         Rule("missing-key", _ERROR, "a required key is absent; the enclosing mapping is named"),
         Rule("unknown-key", _ERROR, "a key the schema does not know, often a typo"),
@@ -91,7 +96,7 @@ RULES: dict[str, Rule] = {
         # The report itself
         Rule(
             "too-many-problems",
-            _WARNING,
+            Severity.NOTE,
             "a file's problems beyond its first 100, counted by rule; checking a file stops at "
             "10,000",
         ),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from advising_content.problems import JsonPath
+
 # The most characters of a value that a message repeats.
 ECHO_CHARS = 60
 
@@ -46,3 +48,14 @@ def show(value: Any, limit: int = ECHO_CHARS) -> str:
     if isinstance(value, str):
         return quoted(value, limit)
     return brief(str(value), limit)
+
+
+def field_name(location: JsonPath) -> str:
+    """The value at ``location`` as a message names it: ``'answer'``, ``item 2 of 'degrees'``."""
+    if not location:
+        return "the record"
+    last = location[-1]
+    if isinstance(last, int):
+        parent = location[-2] if len(location) > 1 else "list"
+        return f"item {last + 1} of '{parent}'"
+    return f"'{last}'"

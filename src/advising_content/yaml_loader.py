@@ -7,6 +7,7 @@ their positions instead of being silently applied, and how nothing in a file can
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +35,7 @@ from advising_content.limits import (
 )
 from advising_content.problems import FileProblems, JsonPath, Problem, Severity
 from advising_content.source_map import START, ImplicitScalar, Position, SourceMap
-from advising_content.wording import brief
+from advising_content.wording import brief, field_name, quoted
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -57,6 +58,8 @@ _UTF16_OR_32_BOMS = {
     b"\xfe\xff": "UTF-16",
 }
 _UTF8_BOM = b"\xef\xbb\xbf"
+# What follows an unquoted value on its line when the line ends in a comment.
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 
 @dataclass
@@ -236,12 +239,15 @@ class _Builder:
                     return
 
     def _problem(
-        self, position: Position, rule: str, message: str, location: JsonPath = ()
+        self,
+        position: Position,
+        rule: str,
+        message: str,
+        location: JsonPath = (),
+        severity: Severity = Severity.ERROR,
     ) -> None:
         self.problems.add(
-            Problem(
-                self.path, position.line, position.column, Severity.ERROR, rule, message, location
-            )
+            Problem(self.path, position.line, position.column, severity, rule, message, location)
         )
 
     def _check_anchor_and_tag(self, event: NodeEvent, location: JsonPath) -> None:
@@ -417,6 +423,8 @@ class _Builder:
                 location,
             )
             self.source_map.reported.add(location)
+        if not event.style:  # plain: libyaml gives '', PyYAML None
+            self._check_comment_after(event, location)
         if event.tag is not None or not event.implicit[0]:
             return event.value
         tag = self._resolve(event.value)
@@ -431,6 +439,26 @@ class _Builder:
             value = event.value
         self.source_map.implicit[location] = ImplicitScalar(event.value, kind, value)
         return value
+
+    def _check_comment_after(self, event: ScalarEvent, location: JsonPath) -> None:
+        """An unquoted value ends at ' #': the rest of its line is a comment, lost to the value."""
+        end = event.end_mark
+        if end is None:
+            return
+        line_end = self.text.find("\n", end.index)
+        rest = self.text[end.index : line_end if line_end >= 0 else len(self.text)]
+        comment = _COMMENT_AFTER.match(rest)
+        if comment is None:
+            return
+        self._problem(
+            Position(end.line + 1, end.column + comment.end()),
+            "inline-comment",
+            f"{field_name(location)} ends before ' #', which starts a YAML comment, so "
+            f"{quoted(rest[comment.end() - 1 :].rstrip(), 40)} is not part of it; if that text "
+            "belongs to the value, put the whole value in quotes",
+            location,
+            Severity.WARNING,
+        )
 
     def _result(self) -> LoadResult:
         if self.root is _NO_ROOT or self.root is None:

@@ -74,14 +74,25 @@ def export(
     or one changed since, is named and kept, and nothing is exported (exit 2)
     unless --force. Exits 2 on a usage error or an unusable DIR.
     """
-    from advising_content.export.output_dir import UnusableOutputDir, check_output_dir, discarded
+    from advising_content.export.output_dir import (
+        UnusableOutputDir,
+        check_output_dir,
+        discarded,
+        refuse_to_hold,
+    )
 
     found = content_paths(paths)
     chosen = EXPORT_FORMATS if not formats or "all" in formats else formats
     try:
+        refuse_to_hold(out, found.files)
         audit = check_output_dir(out, force=force)
     except UnusableOutputDir as error:
         raise OutputDirError(f"cannot export to {shown(str(out))}: {shown(str(error))}") from None
+    except OSError as error:
+        reason = shown(error.strerror or str(error))
+        if error.filename:
+            reason = f"{shown(os.fsdecode(error.filename))}: {reason}"
+        raise OutputDirError(f"cannot export to {shown(str(out))}: {reason}") from None
     if audit.would_lose:
         message = f"--force: replacing {shown(str(out))} discards {shown(discarded(audit))}."
         click.echo(message, err=True)

@@ -96,18 +96,38 @@ class Audit:
     changed: list[str] = field(default_factory=list)  # exported, then changed
     unreadable: list[str] = field(default_factory=list)  # folders that cannot be listed
     read_only: list[str] = field(default_factory=list)  # folders whose entries cannot be removed
+    exported_folders: set[str] = field(default_factory=set)  # where the manifest puts files
 
     @property
     def would_lose(self) -> list[str]:
         return sorted(self.foreign + self.changed)
+
+    def foreign_by_folder(self) -> list[str]:
+        """The foreign entries, a folder that holds nothing exported counted as one:
+        ``['.git/ (48 items)', 'NOTES.md', 'images/logo.png']``."""
+        groups: dict[str, list[str]] = {}
+        for path in self.foreign:
+            groups.setdefault(self._foreign_folder(path) or path, []).append(path)
+        return [
+            members[0] if len(members) == 1 else f"{key}/ ({len(members):,} items)"
+            for key, members in sorted(groups.items())
+        ]
+
+    def _foreign_folder(self, path: str) -> str | None:
+        parts = path.rstrip("/").split("/")
+        for length in range(1, len(parts)):
+            folder = "/".join(parts[:length])
+            if folder not in self.exported_folders:
+                return folder
+        return None
 
 
 def audit(directory: Path) -> Audit:
     """Compare ``directory`` with the manifest it holds, file by file, without following links."""
     manifest = read_manifest(directory)
     listed = manifest or {}
-    result = Audit(has_manifest=manifest is not None)
     folders = {Path(name).parent.as_posix() for name in listed} | {"."}
+    result = Audit(has_manifest=manifest is not None, exported_folders=folders)
 
     def unlistable(error: OSError) -> None:
         result.unreadable.append(_relative(directory, Path(error.filename or directory)))

@@ -14,8 +14,9 @@ import contextlib
 import ctypes
 import errno
 import os
+import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from advising_content.export.manifest import MANIFEST_FILE, Audit, audit
@@ -31,13 +32,34 @@ class UnusableOutputDir(Exception):
 
 def check_output_dir(target: Path, *, force: bool = False) -> Audit:
     """Raise UnusableOutputDir unless ``target`` may be replaced by an export; return how it
-    compares with its manifest (what ``force`` would discard)."""
+    compares with its manifest (what ``force`` would discard).
+
+    An export running meanwhile is waited for, so that ``target`` is never seen half replaced.
+    """
+    parent = Path(os.path.abspath(target)).parent
+    if not parent.is_dir():
+        return _checked(target, force)
+    with _turn(parent):
+        return _checked(target, force)
+
+
+def _checked(target: Path, force: bool) -> Audit:
     if target.is_symlink():
         raise UnusableOutputDir(
             f"{target} is a symbolic link; give the directory it points to instead"
         )
     if target.exists() and not target.is_dir():
         raise UnusableOutputDir(f"{target} is a file, not a directory; choose another --out")
+    if target.is_dir() and _inside(os.getcwd(), target):
+        raise UnusableOutputDir(
+            f"{target} is the current folder or holds it, which an export cannot replace; "
+            "export to a folder of its own inside or beside it"
+        )
+    if target.is_dir() and os.path.ismount(target):
+        raise UnusableOutputDir(
+            f"{target} is a mount point, which cannot be replaced as a whole; export to a folder "
+            f"inside it, such as {target / 'advising-content'}"
+        )
     existing = _nearest_existing(target.parent)
     if not existing.is_dir():
         raise UnusableOutputDir(f"{existing} is a file, so {target} cannot be created in it")
@@ -67,29 +89,52 @@ def _refuse_unless_replaceable(target: Path, found: Audit, force: bool) -> None:
         )
     if not found.would_lose or force:
         return
-    advice = (
-        f"Move them out of {target} or choose another --out; or add --force to replace "
-        f"{target} and discard them"
-    )
-    if not found.has_manifest:
+    raise UnusableOutputDir(f"{_losses(target, found)}. {_advice(target, found)}")
+
+
+def refuse_to_hold(target: Path, sources: Iterable[str]) -> None:
+    """Raise UnusableOutputDir when ``target`` holds any of ``sources``, the content being
+    exported, which replacing it would delete (with --force or without)."""
+    inside = [source for source in sources if _inside(source, target)]
+    if inside:
         raise UnusableOutputDir(
-            f"{target} holds {plural(len(found.foreign), 'file')} but no {MANIFEST_FILE} of an "
-            f"earlier export, so replacing it would delete them ({few(found.foreign)}). {advice}"
+            f"it holds the content being exported ({few(inside)}), which replacing it would "
+            "delete; choose a folder of its own for the export, such as one beside the content"
         )
-    raise UnusableOutputDir(f"replacing {target} would delete {discarded(found)}. {advice}")
 
 
 def discarded(found: Audit) -> str:
-    """What replacing an audited directory loses: '2 files that advising-content did not write
-    (NOTES.md, images/logo.png) and 1 exported file changed since (json/a.json)'."""
+    """What replacing an audited directory loses: 'what advising-content did not write
+    (.git/ (48 items), NOTES.md) and 1 exported file changed since it was written (a.json)'."""
     parts = []
     if found.foreign:
-        what = plural(len(found.foreign), "file")
-        parts.append(f"{what} that advising-content did not write ({few(found.foreign)})")
+        parts.append(f"what advising-content did not write ({few(found.foreign_by_folder())})")
     if found.changed:
         what = plural(len(found.changed), "exported file")
         parts.append(f"{what} changed since it was written ({few(found.changed)})")
     return " and ".join(parts)
+
+
+def _losses(target: Path, found: Audit) -> str:
+    if not found.has_manifest:
+        return (
+            f"{target} has no {MANIFEST_FILE} of an earlier export, so replacing it would "
+            f"delete all it holds ({few(found.foreign_by_folder())})"
+        )
+    return f"replacing {target} would delete {discarded(found)}"
+
+
+def _advice(target: Path, found: Audit) -> str:
+    ways = []
+    if found.foreign:
+        ways.append(
+            f"export to a folder of its own (such as {target / 'advising-content'}), or move "
+            f"them out of {target}"
+        )
+    if found.changed:
+        ways.append("make such changes in the content, which every export is written from")
+    advice = "; ".join(ways)
+    return f"{advice[0].upper()}{advice[1:]}; or add --force to replace {target} and discard them"
 
 
 def replace_dir(target: Path, write: Callable[[Path], None], *, force: bool = False) -> None:
@@ -98,24 +143,56 @@ def replace_dir(target: Path, write: Callable[[Path], None], *, force: bool = Fa
     Raises UnusableOutputDir, leaving ``target`` as it was, when ``target`` holds what
     ``check_output_dir`` refuses to replace.
     """
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    with _turn(parent):
-        remove_abandoned(target)
-        staging = new_staging(target)
+    place = Path(os.path.abspath(target))  # so that '.' has a parent to build beside
+    place.parent.mkdir(parents=True, exist_ok=True)
+    with _turn(place.parent):
+        remove_abandoned(place)
+        staging = new_staging(place)
         try:
+            looks = _look_of(place)
+            _dress(staging, looks, writable=True)
             write(staging)
             unmark(staging)
+            _dress(staging, looks, writable=False)
             _sync_tree(staging)
-            check_output_dir(target, force=force)
+            _checked(target, force)
             # Once swapped, the previous export is removed before Ctrl-C or SIGTERM is heard.
             with signals_deferred():
-                if _swap_in(staging, target):
+                if _swap_in(staging, place):
                     _discard_quietly(staging)  # it now holds the previous export
         except BaseException:
             _discard_quietly(staging)
             raise
-        _sync(parent)
+        _sync(place.parent)
+
+
+def _inside(path: str, folder: Path) -> bool:
+    """True when ``path`` is ``folder`` or lies within it, links resolved."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _look_of(directory: Path) -> os.stat_result | None:
+    try:
+        return directory.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _dress(staging: Path, looks: os.stat_result | None, *, writable: bool) -> None:
+    """Give the new directory the group and mode of the one it replaces (its owner too, and to
+    everything in it, when running as root), so that an export changes who may read it no more
+    than a hand edit would. While ``writable``, its owner may write in it whatever the mode."""
+    if looks is None:
+        return
+    if writable:
+        with contextlib.suppress(PermissionError):  # a group this process is not in
+            os.chown(staging, -1, looks.st_gid)
+    elif os.geteuid() == 0 and (looks.st_uid, looks.st_gid) != (0, 0):
+        for path in [staging, *staging.rglob("*")]:
+            os.lchown(path, looks.st_uid, looks.st_gid)
+    mode = stat.S_IMODE(looks.st_mode)
+    os.chmod(staging, mode | stat.S_IRWXU if writable else mode)
 
 
 def _discard_quietly(directory: Path) -> None:

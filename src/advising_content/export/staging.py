@@ -9,9 +9,11 @@ empty, or holds exactly the files its manifest lists, unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -38,6 +40,8 @@ def unmark(staging: Path) -> None:
 def discard(directory: Path) -> None:
     """Remove a directory of ours, marker last, so that an interrupted removal can be finished
     by the next export."""
+    with contextlib.suppress(OSError):  # its mode may be a read-only one it was given
+        directory.chmod(stat.S_IMODE(directory.stat().st_mode) | stat.S_IRWXU)
     _mark(directory)
     with os.scandir(directory) as entries:
         for entry in entries:
