@@ -81,3 +81,27 @@ def tree(directory: Path) -> dict[str, bytes]:
         for path in sorted(directory.rglob("*"))
         if path.is_file()
     }
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the expected outputs of the example files from what the command prints "
+        "now; review the change with git diff",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare an output with its expected output on disk, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(expected: Path, actual: str) -> None:
+        if update:
+            expected.write_text(actual, encoding="utf-8", newline="\n")
+            return
+        assert expected.exists(), f"{expected} is missing: run pytest --update-golden, review it"
+        assert actual == expected.read_text("utf-8"), f"the output differs from {expected.name}"
+
+    return check

@@ -88,12 +88,19 @@ def test_the_same_content_gives_byte_identical_files(cli, tmp_path: Path) -> Non
     first = cli("export", *sources, "--out", str(tmp_path / "first"))
     second = cli("export", *reversed(sources), "--out", str(tmp_path / "second"))
     assert (first.exit_code, second.exit_code) == (0, 0)
-    assert tree(tmp_path / "first") == tree(tmp_path / "second")
+    written = tree(tmp_path / "first")
+    assert {"json/med-peds.json", "json/all-fields.json", "markdown/hostile-text.md"} <= set(
+        written
+    )
+    assert written == tree(tmp_path / "second")
 
 
 def test_line_ends_and_encoding(cli, tmp_path: Path) -> None:
-    cli("export", str(EXPORT_EXAMPLES), "--out", str(tmp_path / "out"))
-    for name, data in tree(tmp_path / "out").items():
+    outcome = cli("export", str(EXPORT_EXAMPLES), "--out", str(tmp_path / "out"))
+    assert outcome.exit_code == 0, outcome.output
+    written = tree(tmp_path / "out")
+    assert {name.rsplit(".", 1)[-1] for name in written} == {"json", "md", "csv"}
+    for name, data in written.items():
         text = data.decode("utf-8")
         assert not text.startswith("\ufeff"), name
         if name.endswith((".json", ".md")):
@@ -101,6 +108,16 @@ def test_line_ends_and_encoding(cli, tmp_path: Path) -> None:
             assert text.endswith("\n"), name
         else:
             assert text.endswith("\r\n"), name
+
+
+def test_under_github_actions_problems_are_annotations(cli, tmp_path: Path) -> None:
+    negative = EXAMPLES / "negative" / "missing-keys.yaml"
+    outcome = cli(
+        "export", str(negative), "--out", "out", cwd=tmp_path, env={"GITHUB_ACTIONS": "true"}
+    )
+    assert outcome.exit_code == 1
+    assert outcome.output.startswith(f"::error file={negative},line=1,col=1,title=")
+    assert not (tmp_path / "out").exists()
 
 
 def test_invalid_content_writes_nothing_and_exits_1(cli, tmp_path: Path) -> None:
@@ -238,6 +255,7 @@ def test_no_exported_path_leaves_dir(cli, tmp_path: Path) -> None:
     outcome = cli("export", str(EXPORT_EXAMPLES), str(MED_PEDS), "--out", str(tmp_path / "out"))
     assert outcome.exit_code == 0
     out = (tmp_path / "out").resolve()
+    assert len(list(out.rglob("*"))) > len(EVERY_FILE)
     for path in out.rglob("*"):
         assert path.resolve().is_relative_to(out)
         assert not path.is_symlink()

@@ -4,35 +4,28 @@ or vanishes during the run (a duplicate record id is located from the first read
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from advising_content import validate_paths
+from audit_events import watching
 from conftest import EXAMPLES
 
 MINIMAL = (EXAMPLES / "positive" / "minimal.yaml").read_text("utf-8")
-_watchers: list[Callable[[str], None]] = []
-
-
-def _on_audit(event: str, arguments: tuple[Any, ...]) -> None:
-    # Python raises "open" for open() with its mode, and again for os.open with none.
-    if event == "open" and _watchers and isinstance(arguments[0], str) and arguments[1]:
-        for watcher in _watchers:
-            watcher(arguments[0])
-
-
-sys.addaudithook(_on_audit)
 
 
 @contextlib.contextmanager
 def watching_opens(watcher: Callable[[str], None]) -> Iterator[None]:
-    _watchers.append(watcher)
-    try:
+    """Call ``watcher`` with the path of every file opened by name inside the block."""
+
+    def on_open(arguments: tuple[Any, ...]) -> None:
+        # Python raises "open" for open() with its mode, and again for os.open with none.
+        if isinstance(arguments[0], str) and arguments[1]:
+            watcher(arguments[0])
+
+    with watching("open", on_open):
         yield
-    finally:
-        _watchers.remove(watcher)
 
 
 def _records(folder: Path) -> None:

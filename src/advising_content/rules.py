@@ -64,11 +64,8 @@ RULES: dict[str, Rule] = {
         Rule("not-allowed", _ERROR, "a value outside the allowed choices"),
         Rule("invalid-format", _ERROR, "a malformed id, version, date, time, web address or email"),
         Rule("too-few-items", _ERROR, "a list with fewer entries than it needs"),
-        Rule("too-many-items", _ERROR, "a list with more entries than it may have"),
         Rule("duplicate-item", _ERROR, "the same value twice in a list"),
         Rule("out-of-range", _ERROR, "a number below its minimum or above its maximum"),
-        Rule("too-short", _ERROR, "text shorter than its minimum length"),
-        Rule("too-long", _ERROR, "text longer than its maximum length"),
         # The meaning of the record
         Rule("id-file-name", _ERROR, "the record id differs from the file name"),
         Rule("schema-version", _ERROR, "the record is written for a schema version not accepted"),

@@ -282,14 +282,6 @@ class _Messages:
             message = f"{_field(location)} must list at least {count} items"
         yield self._at_value(location, "too-few-items", message)
 
-    def _maxItems(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:
-        yield self._at_value(
-            location,
-            "too-many-items",
-            f"{_field(location)} lists {len(error.instance)} items; at most "
-            f"{error.expected} are allowed",
-        )
-
     def _uniqueItems(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:
         seen: dict[str, int] = {}
         for index, item in enumerate(error.instance):
@@ -318,21 +310,6 @@ class _Messages:
             "out-of-range",
             f"{_field(location)} must be at most {error.expected}, "
             f"but it is {show(error.instance)}",
-        )
-
-    def _minLength(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:
-        yield self._at_value(
-            location,
-            "too-short",
-            f"{_field(location)} must be at least {error.expected} characters long",
-        )
-
-    def _maxLength(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:
-        yield self._at_value(
-            location,
-            "too-long",
-            f"{_field(location)} is {len(error.instance)} characters long; at most "
-            f"{error.expected} are allowed",
         )
 
     def _anyOf(self, error: _Failure, location: JsonPath) -> Iterator[Problem]:

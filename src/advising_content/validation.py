@@ -51,28 +51,36 @@ class ValidationReport:
 
 
 def validate_paths(
-    paths: Iterable[str | os.PathLike[str]], *, keep_data: bool = False
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    keep_data: bool = False,
+    workers: int | None = None,
 ) -> ValidationReport:
     """Check the content files at ``paths`` (files, or directories searched for YAML files).
 
     With ``keep_data``, each file that parsed keeps its record's data, for exporting.
+    ``workers`` is how many processes check files; by default one per core for 64 files or
+    more, and the checking is done in this process below that.
     """
-    return validate_discovered(discover(paths), keep_data=keep_data)
+    return validate_discovered(discover(paths), keep_data=keep_data, workers=workers)
 
 
-def validate_discovered(discovery: Discovery, *, keep_data: bool = False) -> ValidationReport:
+def validate_discovered(
+    discovery: Discovery, *, keep_data: bool = False, workers: int | None = None
+) -> ValidationReport:
     """Check the files that ``discover`` found, and report what it could not search or read."""
-    checked = _check_all(discovery.files, keep_data)
+    checked = _check_all(discovery.files, keep_data, workers)
     _check_record_ids_across_files(checked)
     checked += [CheckedFile.of(problem.path, [problem]) for problem in discovery.problems]
     return ValidationReport(checked)
 
 
-def _check_all(paths: list[str], keep_data: bool) -> list[CheckedFile]:
+def _check_all(paths: list[str], keep_data: bool, workers: int | None) -> list[CheckedFile]:
     from advising_content.workers import cores, map_in_workers
 
     check = partial(check_file, keep_data=keep_data)
-    workers = min(cores(), len(paths) // PARALLEL_FROM)
+    if workers is None:
+        workers = min(cores(), len(paths) // PARALLEL_FROM)
     if workers < 2:
         return [check(path) for path in paths]
     return map_in_workers(check, paths, workers)

@@ -43,13 +43,15 @@ def map_in_workers(
     """
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     chunk = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
-    # Workers start with SIGINT and SIGTERM held, until they have set how to answer them.
-    with signals_deferred():
-        pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-        )
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
-        results = list(pool.map(function, items, chunksize=chunk))
+        # The workers are started by the first task given to them: they start with SIGINT and
+        # SIGTERM held, until they have set how to answer them.
+        with signals_deferred():
+            pending = pool.map(function, items, chunksize=chunk)
+        results = list(pending)
     except BrokenProcessPool:
         pool.shutdown(wait=True, cancel_futures=True)
         return [function(item) for item in items]
