@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from advising_content.rules import RULES
+from advising_content.rules import catalogue
 from conftest import EXAMPLES, PROBLEM_LINE
+
+RULES = catalogue()
 
 NEGATIVE = EXAMPLES / "negative"
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from advising_content.export.csv_files import FORMULA_STARTS
 from advising_content.export.csv_tables import TABLES
+from advising_content.spreadsheets import FORMULA_STARTS
 from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES, tree
 
 SOURCES = [CONTENT / "med-peds.yaml", ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]

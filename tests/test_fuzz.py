@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from advising_content.cli import main
 from advising_content.file_check import check_bytes
-from advising_content.rules import RULES
+from advising_content.rules import catalogue
 from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES, PROBLEM_LINE
+
+RULES = catalogue()
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
@@ -105,8 +107,8 @@ def _full_verdict(data: object) -> bool:
 @FUZZ
 @given(data=mutated())
 def test_the_quick_schema_gate_agrees_with_the_full_check(data: bytes) -> None:
+    from advising_content.reading import load_file
     from advising_content.schema_gate import conforms
-    from advising_content.yaml_loader import load_file
 
     document = load_file("med-peds.yaml", data).document
     if document is not None:
@@ -114,8 +116,8 @@ def test_the_quick_schema_gate_agrees_with_the_full_check(data: bytes) -> None:
 
 
 def test_the_quick_schema_gate_agrees_on_every_example_file() -> None:
+    from advising_content.reading import load_file
     from advising_content.schema_gate import conforms
-    from advising_content.yaml_loader import load_file
     from conftest import EXAMPLES
 
     verdicts = set()

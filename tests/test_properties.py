@@ -14,13 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from advising_content.export.csv_files import FORMULA_STARTS, CsvOptions
+from advising_content.export.csv_files import CsvOptions
 from advising_content.export.csv_tables import TABLES
 from advising_content.export.exporter import export_records
 from advising_content.export.markdown_pages import record_page
 from advising_content.formats import format_checker
 from advising_content.resources import load_schema
 from advising_content.schema_gate import conforms
+from advising_content.spreadsheets import FORMULA_STARTS
 from markdown_view import RENDERERS, check_page
 from strategies import CONTROL, records
 

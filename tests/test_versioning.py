@@ -6,7 +6,7 @@ import pytest
 
 from advising_content.content_checks import content_problems
 from advising_content.question_bank import load_question_bank
-from advising_content.yaml_loader import load_file
+from advising_content.reading import load_file
 from conftest import CONTENT
 
 RECORD = (CONTENT / "med-peds.yaml").read_bytes()

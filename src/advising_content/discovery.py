@@ -12,8 +12,23 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from advising_content.content_checks import CONTENT_SUFFIXES
 from advising_content.problems import Problem, Severity
+from advising_content.rules import rule
+from advising_content.source_map import START
+
+# The endings of a content file's name, in any case.
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+UNREADABLE = rule(
+    "unreadable",
+    Severity.ERROR,
+    "a file or folder that cannot be read, or a file that is not a regular file",
+)
+SYMLINK_OUTSIDE = rule(
+    "symlink-outside",
+    Severity.ERROR,
+    "a symbolic link leading outside the folder searched; not read",
+)
 
 
 @dataclass
@@ -102,7 +117,7 @@ def _unreadable(path: str, kind: str, error: OSError) -> Problem:
         message = f"the folder cannot be read: {reason}; the content files in it were not checked"
     else:
         message = f"the {kind} cannot be read: {reason}"
-    return Problem(path, 1, 1, Severity.ERROR, "unreadable", message)
+    return UNREADABLE.at(path, START, message)
 
 
 def _inside(path: str, root: str) -> bool:
@@ -110,12 +125,9 @@ def _inside(path: str, root: str) -> bool:
 
 
 def _outside(path: str, directory: str, kind: str) -> Problem:
-    return Problem(
+    return SYMLINK_OUTSIDE.at(
         path,
-        1,
-        1,
-        Severity.ERROR,
-        "symlink-outside",
+        START,
         f"this is a symbolic link to a {kind} outside {directory}, so it was not read; "
         f"move the {kind} into {directory}, or name it on the command line to check it",
     )

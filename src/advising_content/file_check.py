@@ -8,20 +8,22 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any
 
-from advising_content.content_checks import content_problems, record_id_of
+from advising_content.content_checks import content_problems
+from advising_content.discovery import UNREADABLE
+from advising_content.file_problems import FileProblems, TooManyProblems, shown_problems
+from advising_content.identifiers import record_id_of
 from advising_content.limits import MAX_FILE_BYTES, size_comparison
-from advising_content.problems import (
-    FileProblems,
-    Problem,
-    Severity,
-    TooManyProblems,
-    shown_problems,
-)
+from advising_content.problems import Problem, Severity
 from advising_content.question_bank import load_question_bank
+from advising_content.reading import LoadedDocument, load_file
 from advising_content.resources import schema_version
+from advising_content.rules import rule
 from advising_content.schema_gate import conforms
-from advising_content.source_map import Position
-from advising_content.yaml_loader import LoadedDocument, load_file
+from advising_content.source_map import START, Position
+
+FILE_TOO_LARGE = rule(
+    "file-too-large", Severity.ERROR, "the file is larger than 1 MiB; it is not read"
+)
 
 
 @dataclass
@@ -59,11 +61,11 @@ def check_file(path: str, *, keep_data: bool = False) -> CheckedFile:
     except _TooLarge as error:
         message = f"{size_comparison(error.size, MAX_FILE_BYTES)} (an advising record is a few "
         message += "KiB), so it was not read"
-        return CheckedFile.of(path, [_file_problem(path, "file-too-large", message)])
+        return CheckedFile.of(path, [FILE_TOO_LARGE.at(path, START, message)])
     except OSError as error:
         reason = error.strerror or str(error)
         message = f"the file cannot be read: {reason}"
-        return CheckedFile.of(path, [_file_problem(path, "unreadable", message)])
+        return CheckedFile.of(path, [UNREADABLE.at(path, START, message)])
     return check_bytes(path, raw, keep_data=keep_data)
 
 
@@ -81,7 +83,7 @@ def check_bytes(path: str, raw: bytes, *, keep_data: bool = False) -> CheckedFil
     shown = shown_problems(path, problems.found, stopped)
     checked = CheckedFile(path, shown.problems, shown.errors, shown.warnings, stopped)
     if document is not None:
-        checked.record_id = record_id_of(document)
+        checked.record_id = record_id_of(document.data)
         checked.record_id_at = document.source_map.value_at(("id",))
         checked.data = document.data if keep_data else None
     return checked
@@ -93,10 +95,6 @@ def _check_document(document: LoadedDocument, problems: FileProblems) -> None:
 
         add_schema_problems(document, problems)
     content_problems(document, load_question_bank(), schema_version(), problems)
-
-
-def _file_problem(path: str, rule: str, message: str) -> Problem:
-    return Problem(path, 1, 1, Severity.ERROR, rule, message)
 
 
 class _TooLarge(Exception):

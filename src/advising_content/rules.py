@@ -1,13 +1,36 @@
-"""Every rule a problem can name, with the severity it is reported at and what it means.
+"""Every rule a problem can name, each one definition beside the code that checks it.
 
-The README's table of checks is kept in step with this catalogue by a test.
+A rule is made with ``rule()`` in the module that checks it, and ``Rule.at`` is the only way a
+problem is made: every problem carries the name and severity of a rule that exists. ``catalogue``
+gathers the rules, in the order a file is checked, for the ``rules`` command and the README.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import dataclass
 
-from advising_content.problems import Severity
+from advising_content.problems import JsonPath, Problem, Severity
+from advising_content.source_map import Position
+
+# The modules that define rules, in the order they check a file: finding and reading it, its
+# YAML, its shape (the schema), its meaning, and the report.
+CHECKING_MODULES = (
+    "advising_content.discovery",
+    "advising_content.file_check",
+    "advising_content.reading.decoding",
+    "advising_content.reading.parse_errors",
+    "advising_content.reading.document",
+    "advising_content.reading.strictness",
+    "advising_content.reading.limit_checks",
+    "advising_content.reading.implicit",
+    "advising_content.schema_messages",
+    "advising_content.record_checks",
+    "advising_content.text_checks",
+    "advising_content.validation",
+    "advising_content.file_problems",
+)
 
 
 @dataclass(frozen=True)
@@ -15,87 +38,51 @@ class Rule:
     name: str
     severity: Severity
     meaning: str
+    module: str  # where it is defined and checked
+
+    def at(self, path: str, position: Position, message: str, location: JsonPath = ()) -> Problem:
+        """A problem of this rule at ``position`` of the file shown as ``path``."""
+        return Problem(
+            path, position.line, position.column, self.severity, self.name, message, location
+        )
 
 
-_ERROR = Severity.ERROR
-_WARNING = Severity.WARNING
+_DEFINED: dict[str, Rule] = {}
 
-RULES: dict[str, Rule] = {
-    rule.name: rule
-    for rule in (
-        # Reading the file
-        Rule(
-            "unreadable",
-            _ERROR,
-            "a file or folder that cannot be read, or a file that is not a regular file",
-        ),
-        Rule(
-            "symlink-outside",
-            _ERROR,
-            "a symbolic link leading outside the folder searched; not read",
-        ),
-        Rule("encoding", _ERROR, "the file is not UTF-8 text (the byte or BOM is located)"),
-        Rule("syntax", _ERROR, "YAML syntax error, such as a tab used for indentation"),
-        Rule("empty-file", _ERROR, "the file holds no record"),
-        Rule("multiple-documents", _ERROR, "the file holds more than one YAML document"),
-        Rule("not-a-mapping", _ERROR, "the file holds a list or a single value, not a record"),
-        Rule("duplicate-key", _ERROR, "a key appears twice in one mapping; both lines are named"),
-        Rule("complex-key", _ERROR, "a key is a list or a mapping rather than plain text"),
-        Rule("anchor", _ERROR, "a YAML anchor (`&name`); content must write values out"),
-        Rule("alias", _ERROR, "a YAML alias (`*name`); content must write values out"),
-        Rule("merge-key", _ERROR, "a YAML merge key (`<<`)"),
-        Rule("tag", _ERROR, "a YAML tag such as `!!python/object`; tags are never constructed"),
-        Rule("file-too-large", _ERROR, "the file is larger than 1 MiB; it is not read"),
-        Rule("too-deep", _ERROR, "lists and mappings nested more than 32 levels deep"),
-        Rule("too-many-entries", _ERROR, "a list or mapping with more than 1000 entries"),
-        Rule("too-many-values", _ERROR, "a file with more than 50,000 values"),
-        Rule("text-too-long", _ERROR, "text over 20,000 characters, or a key over 100"),
-        Rule("implicit-type", _ERROR, "YAML read unquoted text as a yes/no, number or date"),
-        Rule(
-            "inline-comment",
-            _WARNING,
-            "` #` after an unquoted value, which starts a comment: the rest of the line is lost",
-        ),
-        # The shape of the record (the schema)
-        Rule("missing-key", _ERROR, "a required key is absent; the enclosing mapping is named"),
-        Rule("unknown-key", _ERROR, "a key the schema does not know, often a typo"),
-        Rule("wrong-type", _ERROR, "a value of the wrong kind, such as a list where text belongs"),
-        Rule("empty-value", _ERROR, "a key with nothing after its colon"),
-        Rule("not-allowed", _ERROR, "a value outside the allowed choices"),
-        Rule("invalid-format", _ERROR, "a malformed id, version, date, time, web address or email"),
-        Rule("too-few-items", _ERROR, "a list with fewer entries than it needs"),
-        Rule("duplicate-item", _ERROR, "the same value twice in a list"),
-        Rule("out-of-range", _ERROR, "a number below its minimum or above its maximum"),
-        # The meaning of the record
-        Rule("id-file-name", _ERROR, "the record id differs from the file name"),
-        Rule("schema-version", _ERROR, "the record is written for a schema version not accepted"),
-        Rule("duplicate-id", _ERROR, "two entries of one record share an id"),
-        Rule("duplicate-record", _ERROR, "two files checked together share a record id"),
-        Rule("duplicate-question", _ERROR, "a bank question is answered twice in one record"),
-        Rule("unknown-question", _ERROR, "a question key that is not in the bank"),
-        Rule("custom-question", _ERROR, "a custom question reuses a key of the bank"),
-        Rule(
-            "question-audience",
-            _ERROR,
-            "a bank question under an audience the bank does not give it",
-        ),
-        Rule("unknown-reference", _ERROR, "an advisor id that no advisor of the record has"),
-        Rule("control-character", _ERROR, "an invisible control character inside text"),
-        Rule("placeholder", _ERROR, "text still containing `TODO`"),
-        Rule("empty-text", _ERROR, "text that is empty (write it, or remove an optional key)"),
-        Rule("whitespace", _WARNING, "text with spaces at its start or end"),
-        Rule(
-            "formula-like",
-            _WARNING,
-            "text beginning with `=`, `+`, `-` or `@`, which spreadsheets read as a formula",
-        ),
-        Rule("special-space", _WARNING, "a non-breaking or zero-width space inside text"),
-        # The report itself
-        Rule(
-            "too-many-problems",
-            Severity.NOTE,
-            "a file's problems beyond its first 100, counted by rule; checking a file stops at "
-            "10,000",
-        ),
+
+def rule(name: str, severity: Severity, meaning: str) -> Rule:
+    """Define a rule of the calling module; a name may be defined once."""
+    if name in _DEFINED:
+        raise ValueError(f"the rule '{name}' is defined twice")
+    module = str(sys._getframe(1).f_globals["__name__"])
+    defined = Rule(name, severity, meaning, module)
+    _DEFINED[name] = defined
+    return defined
+
+
+def catalogue() -> dict[str, Rule]:
+    """Every rule, by name, in the order a file is checked (module by module, then in the order
+    each module defines them)."""
+    for module in CHECKING_MODULES:
+        importlib.import_module(module)
+    sequence = {name: index for index, name in enumerate(_DEFINED)}
+    ordered = sorted(
+        _DEFINED.values(),
+        key=lambda r: (CHECKING_MODULES.index(r.module), sequence[r.name]),
     )
-}
+    return {defined.name: defined for defined in ordered}
+
+
+def named(name: str) -> Rule:
+    """The rule called ``name``; an unknown name is refused."""
+    rules = catalogue()
+    if name not in rules:
+        raise KeyError(f"there is no rule called '{name}'")
+    return rules[name]
+
+
+def markdown_table(rules: dict[str, Rule]) -> str:
+    """The README's table of rules."""
+    rows = ["| Rule | Severity | Meaning |", "|------|----------|---------|"]
+    rows += [f"| `{r.name}` | {r.severity} | {r.meaning} |" for r in rules.values()]
+    return "\n".join(rows) + "\n"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-from advising_content.content_checks import PLACEHOLDER, SLUG
 from advising_content.question_bank import QuestionBank
+from advising_content.text_checks import PLACEHOLDER
 
 _WIDTH = 96
 
@@ -68,10 +68,6 @@ def _folded(text: str, indent: int) -> str:
     pad = " " * indent
     lines = textwrap.wrap(text, width=_WIDTH - indent, break_long_words=False)
     return ">-\n" + "\n".join(pad + line for line in lines)
-
-
-def is_slug(value: str) -> bool:
-    return SLUG.fullmatch(value) is not None
 
 
 def new_record(record_id: str, name: str, bank: QuestionBank, schema_version: str) -> str:

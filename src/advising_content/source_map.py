@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from advising_content.problems import JsonPath
 
@@ -21,11 +20,11 @@ START = Position(1, 1)
 
 @dataclass(frozen=True)
 class ImplicitScalar:
-    """An unquoted value that YAML read as something other than text."""
+    """An unquoted value that YAML read as something other than text: what was written, and
+    what YAML took it for, in an editor's words."""
 
     text: str
     kind: str
-    value: Any
 
 
 @dataclass

@@ -10,10 +10,14 @@ from functools import partial
 from advising_content.discovery import Discovery, discover
 from advising_content.file_check import CheckedFile, check_file
 from advising_content.problems import Problem, Severity
+from advising_content.rules import rule
 from advising_content.wording import quoted
 
 __all__ = ["CheckedFile", "ValidationReport", "validate_discovered", "validate_paths"]
 
+DUPLICATE_RECORD = rule(
+    "duplicate-record", Severity.ERROR, "two files checked together share a record id"
+)
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
 
@@ -100,12 +104,9 @@ def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:
 def _duplicate_record(entry: CheckedFile, first_path: str) -> Problem:
     assert entry.record_id is not None
     assert entry.record_id_at is not None
-    return Problem(
+    return DUPLICATE_RECORD.at(
         entry.path,
-        entry.record_id_at.line,
-        entry.record_id_at.column,
-        Severity.ERROR,
-        "duplicate-record",
+        entry.record_id_at,
         f"the record id {quoted(entry.record_id)} is already used by {first_path}; "
         "each record needs an id of its own",
         ("id",),

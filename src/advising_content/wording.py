@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import difflib
+from collections.abc import Sequence
 from typing import Any
 
 from advising_content.problems import JsonPath
@@ -59,3 +61,37 @@ def field_name(location: JsonPath) -> str:
         parent = location[-2] if len(location) > 1 else "list"
         return f"item {last + 1} of '{parent}'"
     return f"'{last}'"
+
+
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """The option an editor most likely meant by ``word``: one that differs only in case, '-',
+    '_' or spaces; the only one that begins with it (three letters or more, such as 'Dec' for
+    'december'); or the closest spelling. None when nothing is close."""
+    folded = {_fold(option): option for option in options}
+    key = _fold(word)
+    if key in folded:
+        return folded[key]
+    beginning = [
+        option for text, option in folded.items() if len(key) >= 3 and text.startswith(key)
+    ]
+    if len(beginning) == 1:
+        return beginning[0]
+    matches = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
+    return folded[matches[0]] if matches else None
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("-", "_").replace(" ", "_")
+
+
+# The most options a message lists.
+LISTED = 12
+
+
+def choices(word: str, options: Sequence[str], what: str) -> str:
+    """'did you mean 'x'?', or, when nothing is close, 'WHAT are: 'a', 'b', …'."""
+    match = closest(word, options)
+    if match is not None:
+        return f"did you mean {quoted(match)}?"
+    listed = ", ".join(quoted(option) for option in options[:LISTED])
+    return f"{what} are: {listed}" + (", …" if len(options) > LISTED else "")

@@ -8,6 +8,7 @@ from advising_content import __version__
 from advising_content.cli.export import export
 from advising_content.cli.new import new
 from advising_content.cli.questions import questions
+from advising_content.cli.rules import rules
 from advising_content.cli.schema import schema
 from advising_content.cli.validate import validate
 
@@ -29,3 +30,4 @@ main.add_command(export)
 main.add_command(new)
 main.add_command(schema)
 main.add_command(questions)
+main.add_command(rules)

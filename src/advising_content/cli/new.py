@@ -12,7 +12,7 @@ from advising_content.display import shown
 
 
 def _record_id(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from advising_content.scaffold import is_slug
+    from advising_content.identifiers import is_slug
 
     if not is_slug(value):
         raise click.BadParameter(

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from advising_content.export.csv_tables import Cell, Table
+from advising_content.spreadsheets import FORMULA_STARTS
 
-# A spreadsheet reads a cell that begins with one of these as a formula (OWASP "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from advising_content.identifiers import slug_pattern
 from advising_content.resources import load_schema
 
 Cell = str | int | bool | None
@@ -43,7 +44,7 @@ def _schema_pattern(name: str) -> str:
     return pattern.removeprefix("^").removesuffix("$")
 
 
-_SLUG = _schema_pattern("slug")
+_SLUG = slug_pattern()
 _TIME = _schema_pattern("time")
 
 

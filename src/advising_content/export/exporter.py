@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from advising_content import __version__
-from advising_content.content_checks import SLUG
 from advising_content.export.csv_files import CsvOptions, write_table
 from advising_content.export.csv_tables import TABLES
 from advising_content.export.datapackage import datapackage
@@ -17,6 +16,7 @@ from advising_content.export.layout import DATAPACKAGE_FILE, FORMATS, INDEX_FILE
 from advising_content.export.manifest import MANIFEST_FILE, WrittenFiles
 from advising_content.export.markdown_pages import record_page
 from advising_content.export.output_dir import replace_dir
+from advising_content.identifiers import is_slug
 
 Record = Mapping[str, Any]
 
@@ -74,5 +74,5 @@ def _require_slug_ids(records: Sequence[Record]) -> None:
     # File names come from record ids; validation has made them slugs, and nothing else may
     # name a file.
     for record in records:
-        if not isinstance(record.get("id"), str) or not SLUG.fullmatch(record["id"]):
+        if not is_slug(record.get("id")):
             raise ValueError(f"not a valid record id: {record.get('id')!r}")

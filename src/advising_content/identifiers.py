@@ -1,0 +1,32 @@
+"""Ids of records and of their entries: slugs, as the schema defines them (``$defs/slug``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from advising_content.resources import load_schema
+
+
+@cache
+def slug_pattern() -> str:
+    """The schema's pattern of a slug, without its anchors: ``[a-z0-9]+(?:-[a-z0-9]+)*``."""
+    pattern: str = load_schema()["$defs"]["slug"]["pattern"]
+    return pattern.removeprefix("^").removesuffix("$")
+
+
+@cache
+def _slug() -> re.Pattern[str]:
+    return re.compile(slug_pattern())
+
+
+def is_slug(value: object) -> bool:
+    """True for text that is a slug, such as 'med-peds' or 'cheryl-lee'."""
+    return isinstance(value, str) and _slug().fullmatch(value) is not None
+
+
+def record_id_of(data: dict[str, Any]) -> str | None:
+    """The record's id, when it is a well-formed one."""
+    value = data.get("id")
+    return value if is_slug(value) else None

@@ -1,0 +1,92 @@
+"""What the YAML parser's complaints mean in an advising record, said so an editor can act.
+
+libyaml words its errors for YAML's authors ("mapping values are not allowed in this context");
+each is shown with a hint in the editor's terms, from the table below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+
+from advising_content.problems import Problem, Severity
+from advising_content.rules import rule
+from advising_content.source_map import START, Position
+from advising_content.wording import brief
+
+SYNTAX = rule("syntax", Severity.ERROR, "YAML syntax error, such as a tab used for indentation")
+
+
+def _cannot_start_a_token(character: str) -> str:
+    if character == "\t":
+        return "YAML does not allow tabs for indentation: indent with spaces"
+    if character in ("@", "`"):
+        return f"a value cannot begin with '{character}': put the value in quotes"
+    return "put the value in quotes"
+
+
+_INDENTATION = "check the indentation of this line against the lines above it"
+# Words of the parser's complaint, and its hint (or how to find it from the character at which
+# the parser stopped).
+_HINTS: tuple[tuple[str, str | Callable[[str], str]], ...] = (
+    (
+        "exceeded maximum nesting depth",
+        "lists and mappings are nested far deeper than an advising record goes",
+    ),
+    ("cannot start any token", _cannot_start_a_token),
+    (
+        "mapping values are not allowed",
+        "a ': ' (colon and space) inside a value needs quotes: put the whole value in quotes",
+    ),
+    ("did not find expected key", _INDENTATION),
+    ("expected <block end>", _INDENTATION),
+    (
+        "could not find expected ':'",
+        "a line is missing the ':' after its key, or a quote is not closed",
+    ),
+    ("found unexpected end of stream", "a quoted value is not closed"),
+    (
+        "did not find expected '-' indicator",
+        "a list item is indented differently from the items before it",
+    ),
+)
+
+
+def _hint(complaint: str, character: str) -> str:
+    for words, hint in _HINTS:
+        if words in complaint:
+            return hint(character) if callable(hint) else hint
+    return ""
+
+
+def syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    """The parser's error, at its place, with a hint."""
+    mark = error.problem_mark or error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark is not None else START
+    complaint = (error.problem or "the YAML cannot be read").rstrip(".")
+    character = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    hint = _hint(complaint, character)
+    message = f"YAML syntax error: {complaint}" + (f"; {hint}" if hint else "")
+    return SYNTAX.at(path, position, message)
+
+
+def reader_problem(path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow, at its place."""
+    # libyaml gives the position in bytes, PyYAML in characters: find the character itself.
+    code = error.character if isinstance(error.character, int) else ord(str(error.character))
+    index = max(text.find(chr(code)), 0)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return SYNTAX.at(
+        path,
+        Position(line, column),
+        f"the file contains the control character U+{code:04X}, which YAML does not allow; "
+        "remove it",
+    )
+
+
+def other_problem(path: str, error: yaml.YAMLError) -> Problem:
+    """A parser error without a place."""
+    summary = str(error).splitlines()[0] if str(error) else "the YAML cannot be read"
+    return SYNTAX.at(path, START, f"YAML syntax error: {brief(summary)}")
