@@ -16,6 +16,9 @@ CONTENT = REPO / "content"
 SOURCES = REPO / "sources"
 EXPORT_EXAMPLES = EXAMPLES / "export"
 ALL_FIELDS = EXAMPLES / "positive" / "all-fields.yaml"
+# The tests' own copy of the med-peds record, so that editing the content breaks no unit test:
+# the content has tests of its own (test_med_peds_content.py).
+MED_PEDS = EXAMPLES / "positive" / "med-peds.yaml"
 
 PROBLEM_LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|note): "

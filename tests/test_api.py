@@ -8,7 +8,7 @@ import pytest
 
 import advising_content
 from advising_content import Problem, Severity, validate_paths
-from conftest import CONTENT, EXAMPLES
+from conftest import EXAMPLES, MED_PEDS
 
 
 def test_problems_are_values_sorted_by_file_line_and_column() -> None:
@@ -30,7 +30,7 @@ def test_problems_are_values_sorted_by_file_line_and_column() -> None:
 
 
 def test_a_problem_carries_its_location_as_a_json_pointer(tmp_path: Path) -> None:
-    text = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    text = (MED_PEDS).read_text("utf-8")
     (tmp_path / "med-peds.yaml").write_text(text.replace("degrees: [MD]", "degrees: [MD, 7]"))
     [problem] = validate_paths([tmp_path]).problems
     assert problem == Problem(
@@ -58,7 +58,7 @@ def test_a_missing_path_raises_file_not_found(tmp_path: Path) -> None:
 
 
 def test_a_record_id_may_be_used_once_across_files(tmp_path: Path) -> None:
-    text = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    text = (MED_PEDS).read_text("utf-8")
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "med-peds.yaml").write_text(text)
@@ -71,7 +71,7 @@ def test_a_record_id_may_be_used_once_across_files(tmp_path: Path) -> None:
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
-    text = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    text = (MED_PEDS).read_text("utf-8")
     (tmp_path / "med-peds.yaml").write_text(text.replace("city: Chicago", 'city: " Chicago"'))
     report = validate_paths([tmp_path])
     assert (report.error_count, report.warning_count) == (0, 1)
@@ -93,7 +93,7 @@ def test_an_unknown_attribute_is_an_attribute_error() -> None:
 def test_checking_in_parallel_reports_exactly_what_checking_in_turn_does(tmp_path: Path) -> None:
     from audit_events import watching
 
-    record = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    record = (MED_PEDS).read_text("utf-8")
     for number in range(40):
         record_id = f"r{number}"
         text = record.replace("id: med-peds\n", f"id: {record_id}\n", 1)

@@ -13,7 +13,7 @@ import pytest
 
 from advising_content import __version__
 from advising_content.cli import main
-from conftest import CONTENT, EXAMPLES, REPO, console_script
+from conftest import EXAMPLES, MED_PEDS, console_script
 
 NEGATIVE = EXAMPLES / "negative"
 
@@ -43,8 +43,11 @@ def test_every_command_has_help_text(cli) -> None:
                 assert parameter.help, f"option {parameter.name} of '{name}' has no help text"
 
 
-def test_validate_defaults_to_content_directory(cli) -> None:
-    outcome = cli("validate", cwd=REPO)
+def test_validate_defaults_to_content_directory(cli, tmp_path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "med-peds.yaml").write_bytes(MED_PEDS.read_bytes())
+    (tmp_path / "minimal.yaml").write_text("not checked: [\n")
+    outcome = cli("validate", cwd=tmp_path)
     assert outcome.exit_code == 0
     assert outcome.output == "Checked 1 file: no problems.\n"
 
@@ -64,7 +67,7 @@ def test_path_that_does_not_exist_is_a_usage_error(cli, tmp_path) -> None:
 
 
 def test_unknown_option_is_a_usage_error(cli) -> None:
-    outcome = cli("validate", "--colour", str(CONTENT))
+    outcome = cli("validate", "--colour", str(MED_PEDS))
     assert outcome.exit_code == 2
     assert "No such option '--colour'" in outcome.output
     assert outcome.output.startswith("Usage: advising-content validate [OPTIONS] [PATH]...")
@@ -156,7 +159,7 @@ def test_json_format_lists_every_problem_with_pointer_and_counts(cli) -> None:
 
 
 def test_json_format_of_valid_content(cli) -> None:
-    outcome = cli("validate", "--format", "json", str(CONTENT))
+    outcome = cli("validate", "--format", "json", str(MED_PEDS))
     assert outcome.exit_code == 0
     document = json.loads(outcome.output)
     assert document["valid"] is True
@@ -220,7 +223,7 @@ def test_installed_console_script_works_from_any_directory(tmp_path) -> None:
     assert _run(script, "--version", cwd=tmp_path).stdout == (
         f"advising-content, version {__version__}\n"
     )
-    valid = _run(script, "validate", str(CONTENT / "med-peds.yaml"), cwd=tmp_path)
+    valid = _run(script, "validate", str(MED_PEDS), cwd=tmp_path)
     assert (valid.returncode, valid.stdout, valid.stderr) == (
         0,
         "Checked 1 file: no problems.\n",
@@ -237,7 +240,7 @@ def test_installed_console_script_works_from_any_directory(tmp_path) -> None:
 
 
 def test_python_dash_m_runs_the_same_command(tmp_path) -> None:
-    result = _run(sys.executable, "-m", "advising_content", "validate", str(CONTENT), cwd=tmp_path)
+    result = _run(sys.executable, "-m", "advising_content", "validate", str(MED_PEDS), cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "Checked 1 file: no problems.\n")
 
 
@@ -271,3 +274,18 @@ def test_notes_are_github_notices_and_not_counted(cli, tmp_path) -> None:
     document = json.loads(cli("validate", "--format", "json", "many.yaml", cwd=tmp_path).output)
     assert document["problems"][-1]["severity"] == "note"
     assert document["counts"] == {"files": 1, "errors": 125, "warnings": 0}
+
+
+def test_the_format_choices_are_the_registered_formats() -> None:
+    from advising_content.cli.export import export
+    from advising_content.cli.validate import validate
+    from advising_content.export.registry import export_formats
+    from advising_content.reports import reporters
+
+    def choices(command: click.Command) -> list[str]:
+        option = next(p for p in command.params if p.name in ("formats", "output_format"))
+        assert isinstance(option.type, click.Choice)
+        return list(option.type.choices)
+
+    assert choices(validate) == list(reporters()) == ["text", "json", "github"]
+    assert choices(export) == [*export_formats(), "all"] == ["json", "markdown", "csv", "all"]

@@ -7,10 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 import advising_content
 from advising_content import validate_paths
 from advising_content.rules import catalogue
-from conftest import CONTENT, EXAMPLES, REPO, console_script
+from conftest import CONTENT, EXAMPLES, MED_PEDS, REPO, console_script
 
 RULES = catalogue()
 
@@ -50,11 +52,30 @@ def test_the_main_job_validates_and_exports_the_shipped_content(tmp_path: Path) 
     assert (tmp_path / "build" / "json" / "med-peds.json").is_file()
 
 
-def test_the_readme_table_of_rules_is_the_generated_one() -> None:
-    from advising_content.rules import markdown_table
+def _generated_tables() -> dict[str, str]:
+    from advising_content.export.registry import markdown_table as export_formats
+    from advising_content.reports import markdown_table as report_formats
+    from advising_content.rules import markdown_table as rules
 
-    start = README.index("| Rule | Severity | Meaning |")
-    assert README[start : README.index("\n\n", start) + 1] == markdown_table(RULES)
+    return {
+        "report formats": report_formats(),
+        "export formats": export_formats(),
+        "rules": rules(RULES),
+    }
+
+
+def test_the_readme_tables_are_the_generated_ones(request: pytest.FixtureRequest) -> None:
+    update = request.config.getoption("--update-golden")
+    text = README
+    for name, table in _generated_tables().items():
+        marker = f"<!-- generated: {name} -->\n"
+        start = text.index(marker) + len(marker)
+        end = text.index("<!-- end generated -->", start)
+        if update:
+            text, end = text[:start] + table + text[end:], start + len(table)
+        assert text[start:end] == table, f"the README's table of {name} is out of date"
+    if update and text != README:
+        (REPO / "README.md").write_text(text, encoding="utf-8")
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
@@ -77,7 +98,7 @@ def test_the_readme_error_example_is_real(cli, tmp_path: Path) -> None:
     example = re.search(r"```\n(content/med-peds\.yaml:\d+:\d+: .+)\n```", README)
     assert example is not None
     (tmp_path / "content").mkdir()
-    record = (CONTENT / "med-peds.yaml").read_text("utf-8")
+    record = (MED_PEDS).read_text("utf-8")
     (tmp_path / "content" / "med-peds.yaml").write_text(
         record.replace("name: Cheryl Lee", "name: yes")
     )

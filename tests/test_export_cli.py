@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ALL_FIELDS, CONTENT, EXAMPLES, EXPORT_EXAMPLES, tree
+from conftest import ALL_FIELDS, EXAMPLES, EXPORT_EXAMPLES, MED_PEDS, tree
 
-MED_PEDS = CONTENT / "med-peds.yaml"
 EVERY_FILE = {
     "index.json",
     "manifest.json",
@@ -211,31 +209,6 @@ def test_out_is_required(cli, tmp_path: Path) -> None:
     outcome = cli("export", str(MED_PEDS), cwd=tmp_path)
     assert outcome.exit_code == 2
     assert "Missing option '--out'" in outcome.output
-
-
-def test_a_failure_while_writing_leaves_dir_untouched(
-    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from advising_content.export import exporter
-
-    cli("export", str(MED_PEDS), "--out", str(tmp_path / "out"))
-    before = tree(tmp_path)
-    calls = []
-
-    def full_disk(record):
-        calls.append(record["id"])
-        if len(calls) == 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return "page\n"
-
-    monkeypatch.setattr(exporter, "record_page", full_disk)
-    outcome = cli("export", str(MED_PEDS), str(ALL_FIELDS), "--out", str(tmp_path / "out"))
-    assert calls == ["all-fields", "med-peds"]
-    assert outcome.exit_code == 2
-    assert "No space left on device" in outcome.output
-    assert "unchanged" in outcome.output
-    assert tree(tmp_path) == before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
 
 
 @pytest.mark.parametrize("bad_id", ["../escape", "/abs", "a/b", "", None, "Upper"])

@@ -16,9 +16,9 @@ import yaml
 
 from advising_content.export.csv_tables import TABLES
 from advising_content.spreadsheets import FORMULA_STARTS
-from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES, tree
+from conftest import ALL_FIELDS, EXPORT_EXAMPLES, MED_PEDS, tree
 
-SOURCES = [CONTENT / "med-peds.yaml", ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]
+SOURCES = [MED_PEDS, ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]
 Tables = dict[str, list[dict[str, str]]]
 
 

@@ -13,9 +13,8 @@ import pytest
 
 from advising_content.export.exporter import export_records
 from advising_content.export.output_dir import UnusableOutputDir
-from conftest import ALL_FIELDS, CONTENT, console_script, tree
+from conftest import ALL_FIELDS, EXAMPLES, MED_PEDS, console_script, tree
 
-MED_PEDS = CONTENT / "med-peds.yaml"
 FOREIGN_ADVICE = (
     "Export to a folder of its own (such as site/advising-content), or move them out of site; "
     "or add --force to replace site and discard them"
@@ -307,3 +306,35 @@ def test_a_mount_point_is_refused_with_what_to_do(tmp_path: Path) -> None:
         "Error: cannot export to mounted: mounted is a mount point, which cannot be replaced as "
         "a whole; export to a folder inside it, such as mounted/advising-content\n"
     )
+
+
+def test_a_full_disk_leaves_dir_as_it_was(tmp_path: Path) -> None:
+    if not shutil.which("unshare") or not _unshare_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("unshare cannot make a mount namespace here, so no small disk")
+        pytest.skip("unshare cannot make a mount namespace here (needs user namespaces)")
+    (tmp_path / "disk").mkdir()
+    # A disk with room for one export of med-peds, not for it and a larger one beside it.
+    script = (
+        'mount -t tmpfs -o size=160k tmpfs disk && "$0" export "$1" --out disk/out -q '
+        "&& find disk -type f | sort | xargs sha256sum > before.txt "
+        '&& "$0" export "$1" "$2" --out disk/out; echo "exit $?"; '
+        "find disk -type f | sort | xargs sha256sum > after.txt; ls -A disk"
+    )
+    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script]
+    result = subprocess.run(
+        [*command, str(console_script()), str(MED_PEDS), str(EXAMPLES / "export")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.splitlines()[-2:] == ["exit 2", "out"], result.stdout + result.stderr
+    assert result.stderr == (
+        "Error: cannot export to disk/out: No space left on device; nothing was exported and "
+        "disk/out is unchanged\n"
+    )
+    before = (tmp_path / "before.txt").read_text()
+    assert "disk/out/manifest.json" in before
+    assert (tmp_path / "after.txt").read_text() == before

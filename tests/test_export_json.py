@@ -10,11 +10,11 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from advising_content.formats import format_checker
 from advising_content.resources import load_schema
-from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES
+from advising_content.string_formats import format_checker
+from conftest import ALL_FIELDS, EXPORT_EXAMPLES, MED_PEDS
 
-SOURCES = [CONTENT / "med-peds.yaml", ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]
+SOURCES = [MED_PEDS, ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]
 
 
 @pytest.fixture(scope="module")

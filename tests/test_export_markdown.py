@@ -16,10 +16,10 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES
+from conftest import ALL_FIELDS, EXPORT_EXAMPLES, MED_PEDS
 from markdown_view import RENDERERS, check_page, given_links, norm, rendered
 
-SOURCES = [CONTENT / "med-peds.yaml", ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]
+SOURCES = [MED_PEDS, ALL_FIELDS, *sorted(EXPORT_EXAMPLES.glob("*.yaml"))]
 IDS = [path.stem for path in SOURCES]
 
 
@@ -68,7 +68,7 @@ def test_every_page_has_the_same_structure(exported: Path) -> None:
             if where == "h2"
         ]
 
-    assert outline(CONTENT / "med-peds.yaml") == [
+    assert outline(MED_PEDS) == [
         "group", "group", "Sessions", "Links", "Advisors", "For more information"
     ]  # fmt: skip
     assert outline(EXPORT_EXAMPLES / "example-surgery.yaml") == [

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from advising_content.cli import main
 from advising_content.file_check import check_bytes
 from advising_content.rules import catalogue
-from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES, PROBLEM_LINE
+from conftest import ALL_FIELDS, EXPORT_EXAMPLES, MED_PEDS, PROBLEM_LINE
 
 RULES = catalogue()
 
@@ -27,7 +27,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 SEEDS = [
-    (CONTENT / "med-peds.yaml").read_bytes(),
+    (MED_PEDS).read_bytes(),
     ALL_FIELDS.read_bytes(),
     (EXPORT_EXAMPLES / "hostile-text.yaml").read_bytes(),
 ]
@@ -97,8 +97,8 @@ def test_the_cli_exits_0_or_1_with_located_problems_on_mutated_files(data: bytes
 def _full_verdict(data: object) -> bool:
     from jsonschema import Draft202012Validator
 
-    from advising_content.formats import format_checker
     from advising_content.resources import load_schema
+    from advising_content.string_formats import format_checker
 
     validator = Draft202012Validator(load_schema(), format_checker=format_checker())
     return not any(True for _ in validator.iter_errors(data))

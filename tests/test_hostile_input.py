@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, EXAMPLES
+from conftest import EXAMPLES
+from conftest import MED_PEDS as MED_PEDS_FILE
 
-MED_PEDS = (CONTENT / "med-peds.yaml").read_bytes()
+MED_PEDS = MED_PEDS_FILE.read_bytes()
 MINIMAL = (EXAMPLES / "positive" / "minimal.yaml").read_bytes()
 
 

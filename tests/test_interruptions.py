@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, console_script, tree
+from conftest import MED_PEDS as MED_PEDS_FILE
+from conftest import console_script, tree
 
 RECORDS = 300  # enough for the checking to run on worker processes
-MED_PEDS = (CONTENT / "med-peds.yaml").read_text("utf-8")
+MED_PEDS = MED_PEDS_FILE.read_text("utf-8")
 
 
 def _corpus(folder: Path, institution: str) -> Path:

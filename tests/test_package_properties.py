@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from advising_content import validate_paths
-from advising_content.export.csv_files import CsvOptions
+from advising_content.export.csv_options import CsvOptions
 from advising_content.export.exporter import export_records
+from advising_content.export.registry import ExportOptions
 from strategies import records
 
 BLANKS = st.sampled_from(["", " ", "\t", " \n ", "\u00a0"])
@@ -73,7 +74,7 @@ def test_a_record_without_errors_exports_to_a_valid_data_package(
         report = validate_paths([source], keep_data=True)
         assume(report.error_count == 0)
         data = [entry.data for entry in report.files if entry.data is not None]
-        export_records(data, Path(folder) / "out", ["csv"], CsvOptions(raw=raw))
+        export_records(data, Path(folder) / "out", ["csv"], ExportOptions(CsvOptions(raw=raw)))
         assert _frictionless_errors(Path(folder) / "out" / "csv" / "datapackage.json") == []
 
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, EXAMPLES, tree
+from conftest import EXAMPLES, MED_PEDS, tree
 from unprivileged import run_unprivileged
 
 MINIMAL = (EXAMPLES / "positive" / "minimal.yaml").read_bytes()
-MED_PEDS = CONTENT / "med-peds.yaml"
 
 
 @contextlib.contextmanager

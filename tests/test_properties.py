@@ -14,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from advising_content.export.csv_files import CsvOptions
+from advising_content.export.csv_options import CsvOptions
 from advising_content.export.csv_tables import TABLES
 from advising_content.export.exporter import export_records
 from advising_content.export.markdown_pages import record_page
-from advising_content.formats import format_checker
+from advising_content.export.registry import ExportOptions
 from advising_content.resources import load_schema
 from advising_content.schema_gate import conforms
 from advising_content.spreadsheets import FORMULA_STARTS
+from advising_content.string_formats import format_checker
 from markdown_view import RENDERERS, check_page
 from strategies import CONTROL, records
 
@@ -61,7 +62,7 @@ def test_any_valid_record_survives_every_export(record: dict[str, Any]) -> None:
     assert conforms(record)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out"
-        export_records([record], out, csv_options=CsvOptions(raw=True))
+        export_records([record], out, options=ExportOptions(CsvOptions(raw=True)))
 
         document = json.loads((out / "json" / f"{record['id']}.json").read_text("utf-8"))
         assert document == record

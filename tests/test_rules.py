@@ -14,7 +14,7 @@ import pytest
 import advising_content
 from advising_content.problems import Severity
 from advising_content.resources import load_schema
-from advising_content.rules import CHECKING_MODULES, catalogue, named, rule
+from advising_content.rules import CHECKING_MODULES, catalogue, rule
 from advising_content.schema_messages import KEYWORD_MESSAGES
 from conftest import REPO
 
@@ -50,12 +50,6 @@ def test_problems_are_made_by_their_rule_only() -> None:
 def test_a_rule_is_defined_once() -> None:
     with pytest.raises(ValueError, match="the rule 'syntax' is defined twice"):
         rule("syntax", Severity.ERROR, "again")
-
-
-def test_an_unknown_rule_is_refused() -> None:
-    assert named("alias").severity is Severity.ERROR
-    with pytest.raises(KeyError, match="there is no rule called 'aliases'"):
-        named("aliases")
 
 
 def _keywords(node: object) -> set[str]:

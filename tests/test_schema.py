@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from advising_content.formats import format_checker, is_email, is_uri
 from advising_content.resources import load_schema
+from advising_content.string_formats import format_checker, is_email, is_uri
 from conftest import REPO
 
 PUBLISHED = REPO / "schemas" / "advising-record.schema.json"

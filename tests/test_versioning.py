@@ -7,9 +7,9 @@ import pytest
 from advising_content.content_checks import content_problems
 from advising_content.question_bank import load_question_bank
 from advising_content.reading import load_file
-from conftest import CONTENT
+from conftest import MED_PEDS
 
-RECORD = (CONTENT / "med-peds.yaml").read_bytes()
+RECORD = (MED_PEDS).read_bytes()
 
 
 def _problems(written: str, tool: str) -> list[str]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CONTENT, EXAMPLES
+from conftest import EXAMPLES
+from conftest import MED_PEDS as MED_PEDS_FILE
 
-MED_PEDS = (CONTENT / "med-peds.yaml").read_bytes()
+MED_PEDS = MED_PEDS_FILE.read_bytes()
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:

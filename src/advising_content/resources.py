@@ -26,3 +26,13 @@ def load_schema() -> dict[str, Any]:
 def schema_version() -> str:
     """The version of the published schema (semantic versioning)."""
     return str(load_schema()["x-schema-version"])
+
+
+def referenced(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """``node``, or the part of the schema ``root`` that its ``$ref`` points to, in turn."""
+    while "$ref" in node and str(node["$ref"]).startswith("#/"):
+        target: Any = root
+        for part in str(node["$ref"])[2:].split("/"):
+            target = target[part]
+        node = target
+    return node

@@ -73,14 +73,6 @@ def catalogue() -> dict[str, Rule]:
     return {defined.name: defined for defined in ordered}
 
 
-def named(name: str) -> Rule:
-    """The rule called ``name``; an unknown name is refused."""
-    rules = catalogue()
-    if name not in rules:
-        raise KeyError(f"there is no rule called '{name}'")
-    return rules[name]
-
-
 def markdown_table(rules: dict[str, Rule]) -> str:
     """The README's table of rules."""
     rows = ["| Rule | Severity | Meaning |", "|------|----------|---------|"]

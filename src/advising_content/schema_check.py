@@ -12,11 +12,11 @@ from itertools import islice
 from jsonschema import Draft202012Validator
 
 from advising_content.file_problems import FileProblems, TooManyProblems
-from advising_content.formats import format_checker
 from advising_content.problems import JsonPath, Problem
 from advising_content.reading import LoadedDocument
 from advising_content.resources import load_schema
 from advising_content.schema_messages import VALUE_RULES, Messages
+from advising_content.string_formats import format_checker
 
 _VALUE_RULE_NAMES = [found.name for found in VALUE_RULES]
 
@@ -24,12 +24,6 @@ _VALUE_RULE_NAMES = [found.name for found in VALUE_RULES]
 @cache
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(load_schema(), format_checker=format_checker())
-
-
-def schema_problems(document: LoadedDocument) -> list[Problem]:
-    """Every way in which ``document`` departs from the schema, each at its place."""
-    problems, _ = _collect(document, None)
-    return problems
 
 
 def add_schema_problems(document: LoadedDocument, problems: FileProblems) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from advising_content.question_bank import load_question_bank
-from advising_content.resources import SCHEMA_FILE, load_schema, schema_version
+from advising_content.resources import SCHEMA_FILE, load_schema, referenced, schema_version
 
 Node = dict[str, Any]
 
@@ -42,8 +42,7 @@ class _Reference:
         self.definitions: dict[str, Node] = schema["$defs"]
 
     def target(self, node: Node) -> Node:
-        name = node["$ref"].removeprefix("#/$defs/")
-        return self.definitions[name]
+        return referenced(node, self.schema)
 
     def type_text(self, node: Node) -> str:
         if "$ref" in node:

@@ -12,13 +12,13 @@ from typing import Any
 
 import jsonschema_rs
 
-from advising_content.formats import FORMATS
 from advising_content.resources import load_schema
+from advising_content.string_formats import FORMAT_CHECKS
 
 
 @cache
 def _validator() -> Any:
-    return jsonschema_rs.validator_for(load_schema(), formats=FORMATS, validate_formats=True)
+    return jsonschema_rs.validator_for(load_schema(), formats=FORMAT_CHECKS, validate_formats=True)
 
 
 def conforms(data: Any) -> bool:

@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from advising_content.cli.paths import content_paths, existing_paths
+from advising_content.cli.report_format import reporter_for_ci
 from advising_content.discovery import Discovery
 from advising_content.display import shown
 from advising_content.exit_codes import ExitCode
+from advising_content.export.registry import ExportOptions, export_formats
 
-EXPORT_FORMATS = ("json", "markdown", "csv")
+if TYPE_CHECKING:
+    from advising_content.export.manifest import Audit
 
 
 class OutputDirError(click.ClickException):
     """The output directory cannot be used: a usage error (exit 2) with a plain message."""
 
     exit_code = ExitCode.USAGE
+
+
+def _formats_help() -> str:
+    listed = "; ".join(form.writes for form in export_formats().values())
+    return f"A format to write; repeat for several. Default: all. {listed}."
 
 
 @click.command()
@@ -35,8 +44,8 @@ class OutputDirError(click.ClickException):
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice([*EXPORT_FORMATS, "all"]),
-    help="A format to write; repeat for several. Default: all.",
+    type=click.Choice([*export_formats(), "all"]),
+    help=_formats_help(),
 )
 @click.option("--strict", is_flag=True, help="Refuse to export when there are warnings too.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print what was written.")
@@ -64,16 +73,28 @@ def export(
     raw_csv: bool,
     force: bool,
 ) -> None:
-    """Validate content files, then export them to JSON, Markdown and CSV in DIR.
+    """Validate content files, then export them in every format (or those given) in DIR.
 
     PATH is as for validate (default content/). When any file has an error, the
     problems are printed, nothing is written and DIR is left as it was (exit 1).
-    Otherwise DIR is replaced at once by the new export: index.json, json/,
-    markdown/, csv/ (with datapackage.json) and manifest.json. DIR must be new,
-    empty or an earlier export left as it was written: a file that no export wrote,
-    or one changed since, is named and kept, and nothing is exported (exit 2)
-    unless --force. Exits 2 on a usage error or an unusable DIR.
+    Otherwise DIR is replaced at once by the new export, with index.json and
+    manifest.json. DIR must be new, empty or an earlier export left as it was
+    written: a file that no export wrote, or one changed since, is named and kept,
+    and nothing is exported (exit 2) unless --force. Exits 2 on a usage error or an
+    unusable DIR.
     """
+    from advising_content.export.csv_options import CsvOptions
+
+    found = content_paths(paths)
+    _check_out(out, found, force)
+    records = _valid_records(found, out, strict, quiet)
+    chosen = None if not formats or "all" in formats else formats
+    options = ExportOptions(CsvOptions(excel=excel, raw=raw_csv))
+    _write(records, out, chosen, options, force, quiet)
+
+
+def _check_out(out: Path, found: Discovery, force: bool) -> None:
+    """Refuse an unusable DIR before any work; with --force, say what it will discard."""
     from advising_content.export.output_dir import (
         UnusableOutputDir,
         check_output_dir,
@@ -81,11 +102,9 @@ def export(
         refuse_to_hold,
     )
 
-    found = content_paths(paths)
-    chosen = EXPORT_FORMATS if not formats or "all" in formats else formats
     try:
         refuse_to_hold(out, found.files)
-        audit = check_output_dir(out, force=force)
+        audit: Audit = check_output_dir(out, force=force)
     except UnusableOutputDir as error:
         raise OutputDirError(f"cannot export to {shown(str(out))}: {shown(str(error))}") from None
     except OSError as error:
@@ -96,20 +115,16 @@ def export(
     if audit.would_lose:
         message = f"--force: replacing {shown(str(out))} discards {shown(discarded(audit))}."
         click.echo(message, err=True)
-    records = _valid_records(found, out, strict, quiet)
-    _write(records, out, chosen, excel, raw_csv, force, quiet)
 
 
 def _valid_records(
     found: Discovery, out: Path, strict: bool, quiet: bool
 ) -> list[dict[str, object]]:
-    from advising_content.reporters import REPORTERS
     from advising_content.validation import validate_discovered
 
     report = validate_discovered(found, keep_data=True)
     if report.problems or not quiet:
-        problem_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        click.echo(REPORTERS[problem_format](report, strict))
+        click.echo(reporter_for_ci().render(report, strict))
     if not report.passed(strict=strict):
         click.echo(f"Nothing was exported; {shown(str(out))} is unchanged.", err=True)
         raise SystemExit(ExitCode.CONTENT_ERRORS)
@@ -119,19 +134,16 @@ def _valid_records(
 def _write(
     records: list[dict[str, object]],
     out: Path,
-    chosen: tuple[str, ...],
-    excel: bool,
-    raw_csv: bool,
+    chosen: tuple[str, ...] | None,
+    options: ExportOptions,
     force: bool,
     quiet: bool,
 ) -> None:
-    from advising_content.export.csv_files import CsvOptions
     from advising_content.export.exporter import export_records
     from advising_content.export.output_dir import UnusableOutputDir
     from advising_content.wording import plural
 
     where = shown(str(out))
-    options = CsvOptions(excel=excel, raw=raw_csv)
     try:
         result = export_records(records, out, chosen, options, force=force)
     except UnusableOutputDir as error:
@@ -145,11 +157,5 @@ def _write(
             "unchanged"
         ) from None
     if not quiet:
-        written = [plural(result.records, "record")]
-        if "json" in chosen:
-            written.append(f"{plural(result.records, 'JSON document')} in json/")
-        if "markdown" in chosen:
-            written.append(f"{plural(result.records, 'Markdown page')} in markdown/")
-        if "csv" in chosen:
-            written.append(f"{plural(len(result.table_rows), 'CSV table')} in csv/")
-        click.echo(f"Exported to {where}: {', '.join(written)}, index.json and manifest.json.")
+        written = ", ".join([plural(result.records, "record"), *result.written])
+        click.echo(f"Exported to {where}: {written}, index.json and manifest.json.")

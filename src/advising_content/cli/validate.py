@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from advising_content.cli.paths import content_paths, existing_paths
+from advising_content.cli.report_format import formats_help, reporter_for_ci
 from advising_content.exit_codes import ExitCode
-
-FORMATS = ("text", "json", "github")
+from advising_content.reports import reporters
 
 
 @click.command()
@@ -17,9 +15,9 @@ FORMATS = ("text", "json", "github")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=click.Choice(list(reporters())),
     default=None,
-    help="How to print problems. Default: github when GITHUB_ACTIONS=true, else text.",
+    help=formats_help(),
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 def validate(paths: tuple[str, ...], output_format: str | None, strict: bool) -> None:
@@ -29,11 +27,8 @@ def validate(paths: tuple[str, ...], output_format: str | None, strict: bool) ->
     the default is content/. Exits 0 when there are no errors, 1 when the content
     has errors (or, with --strict, warnings), 2 on a usage error.
     """
-    from advising_content.reporters import REPORTERS
     from advising_content.validation import validate_discovered
 
     report = validate_discovered(content_paths(paths))
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    click.echo(REPORTERS[output_format](report, strict))
+    click.echo(reporter_for_ci(output_format).render(report, strict))
     raise SystemExit(ExitCode.OK if report.passed(strict=strict) else ExitCode.CONTENT_ERRORS)

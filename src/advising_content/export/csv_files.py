@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import IO, Any
 
+from advising_content.export.csv_options import CsvOptions
 from advising_content.export.csv_tables import Cell, Table
 from advising_content.spreadsheets import FORMULA_STARTS
 
 BYTE_ORDER_MARK = "\ufeff"
-
-
-@dataclass(frozen=True)
-class CsvOptions:
-    """``excel``: begin each file with a byte-order mark, so spreadsheet programs read UTF-8.
-    ``raw``: write values untouched, for machine importers, instead of neutralizing formulas."""
-
-    excel: bool = False
-    raw: bool = False
 
 
 def neutralize(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advising_content.export.csv_files import CsvOptions
+from advising_content.export.csv_options import CsvOptions
 from advising_content.export.csv_tables import TABLES, Column, Table
 from advising_content.resources import load_schema, schema_version
 

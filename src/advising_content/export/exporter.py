@@ -8,63 +8,49 @@ from pathlib import Path
 from typing import Any
 
 from advising_content import __version__
-from advising_content.export.csv_files import CsvOptions, write_table
-from advising_content.export.csv_tables import TABLES
-from advising_content.export.datapackage import datapackage
-from advising_content.export.json_documents import dumps, index_document, record_document
-from advising_content.export.layout import DATAPACKAGE_FILE, FORMATS, INDEX_FILE, ExportLayout
-from advising_content.export.manifest import MANIFEST_FILE, WrittenFiles
-from advising_content.export.markdown_pages import record_page
+from advising_content.export.json_documents import index_document
+from advising_content.export.manifest import WrittenFiles
 from advising_content.export.output_dir import replace_dir
+from advising_content.export.registry import Export, ExportOptions, export_formats
 from advising_content.identifiers import is_slug
 
 Record = Mapping[str, Any]
+INDEX_FILE = "index.json"
 
 
 @dataclass
 class ExportResult:
-    """What an export wrote: paths relative to the output directory, in writing order."""
+    """What an export wrote: how many records, and what each format wrote, in words."""
 
-    files: list[str] = field(default_factory=list)
     records: int = 0
-    table_rows: dict[str, int] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
 
 
 def export_records(
     records: Sequence[Record],
     target: Path,
-    formats: Sequence[str] = FORMATS,
-    csv_options: CsvOptions | None = None,
+    formats: Sequence[str] | None = None,
+    options: ExportOptions | None = None,
     *,
     force: bool = False,
 ) -> ExportResult:
-    """Replace ``target`` with an export of ``records`` (already validated) in ``formats``.
+    """Replace ``target`` with an export of ``records`` (already validated) in ``formats``
+    (every format when None).
 
     Raises UnusableOutputDir when ``target`` holds files that no export wrote, or exported
     files changed since, unless ``force``.
     """
     _require_slug_ids(records)
-    chosen = tuple(name for name in FORMATS if name in formats)
-    layout = ExportLayout(chosen)
+    chosen = [form for name, form in export_formats().items() if formats is None or name in formats]
     ordered = sorted(records, key=lambda record: str(record["id"]))
     result = ExportResult(records=len(ordered))
 
     def write(staging: Path) -> None:
         files = WrittenFiles(staging)
-        for record in ordered:
-            if "json" in chosen:
-                files.write_text(layout.record_json(record["id"]), record_document(record))
-            if "markdown" in chosen:
-                files.write_text(layout.record_markdown(record["id"]), record_page(record))
-        if "csv" in chosen:
-            options = csv_options or CsvOptions()
-            for table in TABLES:
-                with files.open_text(layout.table_csv(table.name)) as stream:
-                    result.table_rows[table.name] = write_table(stream, table, ordered, options)
-            files.write_text(DATAPACKAGE_FILE, dumps(datapackage(options)))
-        files.write_text(INDEX_FILE, index_document(ordered, layout))
+        export = Export(ordered, files, options or ExportOptions())
+        result.written = [form.write(export) for form in chosen]
+        files.write_text(INDEX_FILE, index_document(ordered, chosen))
         files.write_manifest(__version__)
-        result.files = [*files.entries, MANIFEST_FILE]
 
     replace_dir(target, write, force=force)
     return result

@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from advising_content import __version__
-from advising_content.export.layout import ExportLayout
 from advising_content.export.ordering import in_schema_order
+from advising_content.export.registry import ExportFormat
 from advising_content.resources import load_schema, schema_version
 
 GENERATOR = "advising-content"
@@ -24,23 +24,31 @@ def record_document(record: Mapping[str, Any]) -> str:
     return dumps(in_schema_order(record, load_schema()))
 
 
-def index_document(records: Sequence[Mapping[str, Any]], layout: ExportLayout) -> str:
+def index_document(records: Sequence[Mapping[str, Any]], formats: Sequence[ExportFormat]) -> str:
     """What an importer starts from: the schema, the formats, and every record with its files."""
+    tables: dict[str, str] = {}
+    for form in formats:
+        if form.tables is not None:
+            tables.update(form.tables())
     return dumps(
         {
             "generator": GENERATOR,
             "generator_version": __version__,
             "schema": {"id": load_schema()["$id"], "version": schema_version()},
-            "formats": list(layout.formats),
+            "formats": [form.name for form in formats],
             "records": [
                 {
                     "id": record["id"],
                     "name": record["specialty"]["name"],
                     "institution": record["institution"]["name"],
-                    "files": layout.record_files(record["id"]),
+                    "files": {
+                        form.name: form.record_file(record["id"])
+                        for form in formats
+                        if form.record_file is not None
+                    },
                 }
                 for record in records
             ],
-            "tables": layout.table_files(),
+            "tables": tables,
         }
     )

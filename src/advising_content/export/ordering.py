@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from advising_content.resources import referenced
+
 
 def in_schema_order(value: Any, schema: dict[str, Any]) -> Any:
     """A copy of ``value`` whose mappings list their keys in the schema's property order.
@@ -14,20 +16,8 @@ def in_schema_order(value: Any, schema: dict[str, Any]) -> Any:
     return _ordered(value, schema, schema)
 
 
-def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        reference = node["$ref"]
-        if not reference.startswith("#/"):
-            break
-        target: Any = root
-        for part in reference[2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def _ordered(value: Any, node: dict[str, Any], root: dict[str, Any]) -> Any:
-    node = _resolve(node, root)
+    node = referenced(node, root)
     if isinstance(value, dict):
         properties: dict[str, Any] = node.get("properties", {})
         declared = [key for key in properties if key in value]

@@ -59,7 +59,7 @@ def is_date(value: object) -> bool:
     return True
 
 
-FORMATS = {"date": is_date, "uri": is_uri, "email": is_email}
+FORMAT_CHECKS = {"date": is_date, "uri": is_uri, "email": is_email}
 
 
 def _is_host_name(host: str) -> bool:
@@ -72,6 +72,6 @@ def format_checker() -> FormatChecker:
     from jsonschema import FormatChecker
 
     checker = FormatChecker(formats=[])
-    for name, check in FORMATS.items():
+    for name, check in FORMAT_CHECKS.items():
         checker.checks(name)(check)
     return checker

@@ -1,0 +1,73 @@
+"""The export formats. Each is one module of ``export/formats`` that defines ``FORMAT``; the
+registry finds them, and the command line's choices, the summary line of an export, index.json
+and the README's table of formats all follow from what each says of itself.
+
+A format module is light: it imports what writes its files only when it writes them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from advising_content.export.csv_options import CsvOptions
+
+if TYPE_CHECKING:
+    from advising_content.export.manifest import WrittenFiles
+
+Record = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the command line sets for the formats that take options."""
+
+    csv: CsvOptions = field(default_factory=CsvOptions)
+
+
+@dataclass(frozen=True)
+class Export:
+    """What a format writes from, and where: the records in order of id, and the new DIR."""
+
+    records: Sequence[Record]
+    files: WrittenFiles
+    options: ExportOptions
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    # Where the format comes among the formats: in index.json, the summary line and the docs.
+    order: int
+    # What it writes, in a line of the docs and of --help.
+    writes: str
+    # Write its files; return what was written, for the summary line ('3 Markdown pages in
+    # markdown/').
+    write: Callable[[Export], str]
+    # The file of each record, listed with the record in index.json.
+    record_file: Callable[[str], str] | None = None
+    # Files shared by all records, listed in index.json under "tables".
+    tables: Callable[[], dict[str, str]] | None = None
+
+
+def markdown_table() -> str:
+    """The README's table of export formats."""
+    rows = ["| Format | Writes |", "|--------|--------|"]
+    rows += [f"| `{form.name}` | {form.writes} |" for form in export_formats().values()]
+    return "\n".join(rows) + "\n"
+
+
+@cache
+def export_formats() -> dict[str, ExportFormat]:
+    """Every export format, by name, in order."""
+    package = importlib.import_module("advising_content.export.formats")
+    modules = [
+        importlib.import_module(f"{package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
+    found = [module.FORMAT for module in modules if hasattr(module, "FORMAT")]
+    return {form.name: form for form in sorted(found, key=lambda form: form.order)}

@@ -1,0 +1,45 @@
+"""The github format: workflow commands that GitHub shows on the lines of a pull request."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from advising_content.display import shown
+from advising_content.problems import Severity
+from advising_content.reports import Reporter
+from advising_content.reports.summary import summary
+
+if TYPE_CHECKING:
+    from advising_content.validation import ValidationReport
+
+# GitHub's workflow commands for each severity.
+_ANNOTATIONS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    # ``shown`` has already written line breaks as escapes: only '%' is left to encode.
+    return shown(text).replace("%", "%25")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _render(report: ValidationReport, strict: bool) -> str:
+    lines = [
+        f"::{_ANNOTATIONS[problem.severity]} file={_escape_property(problem.path)},"
+        f"line={problem.line},col={problem.column},"
+        f"title={_escape_property('advising-content ' + problem.rule)}"
+        f"::{_escape_data(problem.message)}"
+        for problem in report.problems
+    ]
+    lines.append(summary(report, strict))
+    return "\n".join(lines)
+
+
+REPORTER = Reporter(
+    name="github",
+    order=3,
+    prints="GitHub workflow annotations (::error file=PATH,line=L,col=C::MESSAGE), then a summary",
+    render=_render,
+)
