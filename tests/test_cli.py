@@ -69,8 +69,9 @@ def test_path_that_does_not_exist_is_a_usage_error(cli, tmp_path) -> None:
 def test_unknown_option_is_a_usage_error(cli) -> None:
     outcome = cli("validate", "--colour", str(MED_PEDS))
     assert outcome.exit_code == 2
-    assert "No such option '--colour'" in outcome.output
     assert outcome.output.startswith("Usage: advising-content validate [OPTIONS] [PATH]...")
+    assert "No such option" in outcome.output  # click's words, which differ between versions
+    assert "--colour" in outcome.output
 
 
 def test_directory_without_content_files_is_a_usage_error(cli, tmp_path) -> None:

@@ -110,3 +110,27 @@ def test_the_changelog_has_a_heading_for_this_version() -> None:
     changelog = (REPO / "CHANGELOG.md").read_text("utf-8")
     version = re.escape(advising_content.__version__)
     assert re.search(rf"^## \[{version}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.MULTILINE)
+
+
+def test_the_code_and_schema_are_licensed() -> None:
+    from importlib.metadata import metadata
+
+    assert (REPO / "LICENSE").read_text("utf-8").startswith("MIT License\n")
+    assert metadata("advising-content")["License-Expression"] == "MIT"
+    assert "LICENSE" in metadata("advising-content").get_all("License-File")
+    assert "belongs to its institution" in README
+
+
+def test_ci_tests_the_lowest_version_of_every_dependency() -> None:
+    import sys
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    pins = subprocess.run(
+        [sys.executable, str(REPO / ".ci" / "lowest-versions")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert pins == [requirement.replace(">=", "==") for requirement in project["dependencies"]]
+    assert "lowest-versions" in (REPO / ".ci" / "run").read_text("utf-8")

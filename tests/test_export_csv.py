@@ -201,6 +201,7 @@ def test_excel_adds_a_byte_order_mark(tmp_path: Path, raw: Path) -> None:
 
 def test_the_datapackage_describes_every_table(raw: Path) -> None:
     package = json.loads((raw / "csv" / "datapackage.json").read_text("utf-8"))
+    assert "belongs to the institutions whose advising pages they record" in package["description"]
     resources = {resource["name"]: resource for resource in package["resources"]}
     assert list(resources) == [table.name for table in TABLES]
     for table in TABLES:

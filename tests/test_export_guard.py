@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from advising_content.export.exporter import export_records
 from advising_content.export.output_dir import UnusableOutputDir
-from conftest import ALL_FIELDS, EXAMPLES, MED_PEDS, console_script, tree
+from conftest import ALL_FIELDS, MED_PEDS, tree
 
 FOREIGN_ADVICE = (
     "Export to a folder of its own (such as site/advising-content), or move them out of site; "
@@ -202,37 +201,6 @@ def test_abandoned_staging_folders_that_are_provably_ours_are_removed(
     assert (edited / "index.json").read_text() == "{}"
 
 
-def _unshare_available() -> bool:
-    probe = subprocess.run(
-        ["unshare", "--mount", "--map-root-user", "true"], capture_output=True, check=False
-    )
-    return probe.returncode == 0
-
-
-def test_a_read_only_file_system_is_called_read_only(tmp_path: Path) -> None:
-    if not shutil.which("unshare") or not _unshare_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("unshare cannot make a mount namespace here, so a read-only file "
-                        "system cannot be made for this test")  # fmt: skip
-        pytest.skip("unshare cannot make a mount namespace here (needs user namespaces)")
-    (tmp_path / "read-only").mkdir()
-    script = 'mount -t tmpfs -o ro tmpfs read-only && exec "$0" export "$1" --out read-only/site'
-    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script]
-    result = subprocess.run(
-        [*command, str(console_script()), str(MED_PEDS)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 2, result.stderr
-    assert result.stderr == (
-        f"Error: cannot export to read-only/site: {tmp_path / 'read-only'} is on a read-only "
-        "file system; choose another --out\n"
-    )
-
-
 def test_the_content_being_exported_is_never_replaced(cli, tmp_path: Path) -> None:
     (tmp_path / "site" / "content").mkdir(parents=True)
     shutil.copy(MED_PEDS, tmp_path / "site" / "content")
@@ -283,58 +251,3 @@ def test_as_root_the_new_export_keeps_the_owner_and_group(cli, tmp_path: Path) -
     for path in [tmp_path / "site", *(tmp_path / "site").rglob("*")]:
         assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534), path
     assert (tmp_path / "site").stat().st_mode & 0o7777 == 0o2770
-
-
-def test_a_mount_point_is_refused_with_what_to_do(tmp_path: Path) -> None:
-    if not shutil.which("unshare") or not _unshare_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("unshare cannot make a mount namespace here, so no mount point")
-        pytest.skip("unshare cannot make a mount namespace here (needs user namespaces)")
-    (tmp_path / "mounted").mkdir()
-    script = 'mount -t tmpfs tmpfs mounted && exec "$0" export "$1" --out mounted'
-    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script]
-    result = subprocess.run(
-        [*command, str(console_script()), str(MED_PEDS)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 2, result.stderr
-    assert result.stderr == (
-        "Error: cannot export to mounted: mounted is a mount point, which cannot be replaced as "
-        "a whole; export to a folder inside it, such as mounted/advising-content\n"
-    )
-
-
-def test_a_full_disk_leaves_dir_as_it_was(tmp_path: Path) -> None:
-    if not shutil.which("unshare") or not _unshare_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("unshare cannot make a mount namespace here, so no small disk")
-        pytest.skip("unshare cannot make a mount namespace here (needs user namespaces)")
-    (tmp_path / "disk").mkdir()
-    # A disk with room for one export of med-peds, not for it and a larger one beside it.
-    script = (
-        'mount -t tmpfs -o size=160k tmpfs disk && "$0" export "$1" --out disk/out -q '
-        "&& find disk -type f | sort | xargs sha256sum > before.txt "
-        '&& "$0" export "$1" "$2" --out disk/out; echo "exit $?"; '
-        "find disk -type f | sort | xargs sha256sum > after.txt; ls -A disk"
-    )
-    command = ["unshare", "--mount", "--map-root-user", "sh", "-c", script]
-    result = subprocess.run(
-        [*command, str(console_script()), str(MED_PEDS), str(EXAMPLES / "export")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.stdout.splitlines()[-2:] == ["exit 2", "out"], result.stdout + result.stderr
-    assert result.stderr == (
-        "Error: cannot export to disk/out: No space left on device; nothing was exported and "
-        "disk/out is unchanged\n"
-    )
-    before = (tmp_path / "before.txt").read_text()
-    assert "disk/out/manifest.json" in before
-    assert (tmp_path / "after.txt").read_text() == before

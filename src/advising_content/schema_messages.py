@@ -215,20 +215,21 @@ def unique_items(messages: Messages, failure: Failure) -> Iterator[Problem]:
         yield messages.at_value(DUPLICATE_ITEM, (*failure.location, index), message)
 
 
-def minimum(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    message = (
-        f"{field_name(failure.location)} must be at least {failure.expected}, "
-        f"but it is {show(failure.instance)}"
-    )
-    yield messages.at_value(OUT_OF_RANGE, failure.location, message)
+def _bound(side: str) -> Callable[[Messages, Failure], Iterator[Problem]]:
+    """The message of a number past its bound: ``side`` is 'at least' or 'at most'."""
+
+    def message(messages: Messages, failure: Failure) -> Iterator[Problem]:
+        text = (
+            f"{field_name(failure.location)} must be {side} {failure.expected}, "
+            f"but it is {show(failure.instance)}"
+        )
+        yield messages.at_value(OUT_OF_RANGE, failure.location, text)
+
+    return message
 
 
-def maximum(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    message = (
-        f"{field_name(failure.location)} must be at most {failure.expected}, "
-        f"but it is {show(failure.instance)}"
-    )
-    yield messages.at_value(OUT_OF_RANGE, failure.location, message)
+minimum = _bound("at least")
+maximum = _bound("at most")
 
 
 def any_of(messages: Messages, failure: Failure) -> Iterator[Problem]:

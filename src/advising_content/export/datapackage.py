@@ -67,6 +67,8 @@ def datapackage(options: CsvOptions) -> dict[str, Any]:
         "description": (
             "Specialty career-advising records as normalized tables, one row per entity. "
             f"Written from records of schema {load_schema()['$id']} version {schema_version()}. "
+            "The text of the records belongs to the institutions whose advising pages they "
+            "record. "
             + (
                 "Values are exactly as in the records."
                 if options.raw

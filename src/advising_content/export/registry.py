@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from advising_content.export.csv_options import CsvOptions
+from advising_content.wording import plural
 
 if TYPE_CHECKING:
     from advising_content.export.manifest import WrittenFiles
@@ -52,6 +53,30 @@ class ExportFormat:
     record_file: Callable[[str], str] | None = None
     # Files shared by all records, listed in index.json under "tables".
     tables: Callable[[], dict[str, str]] | None = None
+
+
+def file_per_record(
+    name: str,
+    order: int,
+    writes: str,
+    folder: str,
+    suffix: str,
+    noun: str,
+    renderer: Callable[[], Callable[[Record], str]],
+) -> ExportFormat:
+    """A format that writes one file per record, ``folder/<record-id><suffix>``; ``renderer``
+    gives the function that writes a record's text (imported only when the format writes)."""
+
+    def file(record_id: str) -> str:
+        return f"{folder}/{record_id}{suffix}"
+
+    def write(export: Export) -> str:
+        render = renderer()
+        for record in export.records:
+            export.files.write_text(file(record["id"]), render(record))
+        return f"{plural(len(export.records), noun)} in {folder}/"
+
+    return ExportFormat(name, order, writes, write, record_file=file)
 
 
 def markdown_table() -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from advising_content.display import shown
-from advising_content.problems import Severity
+from advising_content.problems import Problem, Severity
 from advising_content.reports import Reporter
-from advising_content.reports.summary import summary
+from advising_content.reports.summary import lines_then_summary
 
 if TYPE_CHECKING:
     from advising_content.validation import ValidationReport
@@ -25,16 +25,17 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _render(report: ValidationReport, strict: bool) -> str:
-    lines = [
+def _annotation(problem: Problem) -> str:
+    return (
         f"::{_ANNOTATIONS[problem.severity]} file={_escape_property(problem.path)},"
         f"line={problem.line},col={problem.column},"
         f"title={_escape_property('advising-content ' + problem.rule)}"
         f"::{_escape_data(problem.message)}"
-        for problem in report.problems
-    ]
-    lines.append(summary(report, strict))
-    return "\n".join(lines)
+    )
+
+
+def _render(report: ValidationReport, strict: bool) -> str:
+    return lines_then_summary(report, strict, _annotation)
 
 
 REPORTER = Reporter(

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from advising_content.wording import plural
 
 if TYPE_CHECKING:
+    from advising_content.problems import Problem
     from advising_content.validation import ValidationReport
+
+
+def lines_then_summary(
+    report: ValidationReport, strict: bool, line: Callable[[Problem], str]
+) -> str:
+    """A report of one line per problem, then the summary."""
+    return "\n".join([*(line(problem) for problem in report.problems), summary(report, strict)])
 
 
 def summary(report: ValidationReport, strict: bool) -> str:

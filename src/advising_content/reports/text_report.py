@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from advising_content.display import shown, shown_path
 from advising_content.reports import Reporter
-from advising_content.reports.summary import summary
+from advising_content.reports.summary import lines_then_summary
 
 if TYPE_CHECKING:
     from advising_content.problems import Problem
@@ -21,9 +21,7 @@ def text_line(problem: Problem) -> str:
 
 
 def _render(report: ValidationReport, strict: bool) -> str:
-    lines = [text_line(problem) for problem in report.problems]
-    lines.append(summary(report, strict))
-    return "\n".join(lines)
+    return lines_then_summary(report, strict, text_line)
 
 
 REPORTER = Reporter(

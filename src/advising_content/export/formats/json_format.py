@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from advising_content.export.registry import Export, ExportFormat
-from advising_content.wording import plural
+from collections.abc import Callable
+
+from advising_content.export.registry import Record, file_per_record
 
 
-def _file(record_id: str) -> str:
-    return f"json/{record_id}.json"
-
-
-def _write(export: Export) -> str:
+def _renderer() -> Callable[[Record], str]:
     from advising_content.export.json_documents import record_document
 
-    for record in export.records:
-        export.files.write_text(_file(record["id"]), record_document(record))
-    return f"{plural(len(export.records), 'JSON document')} in json/"
+    return record_document
 
 
-FORMAT = ExportFormat(
+FORMAT = file_per_record(
     name="json",
     order=1,
     writes="json/<record-id>.json: one document per record, valid against the schema",
-    write=_write,
-    record_file=_file,
+    folder="json",
+    suffix=".json",
+    noun="JSON document",
+    renderer=_renderer,
 )

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from advising_content.export.registry import Export, ExportFormat
-from advising_content.wording import plural
+from collections.abc import Callable
+
+from advising_content.export.registry import Record, file_per_record
 
 
-def _file(record_id: str) -> str:
-    return f"markdown/{record_id}.md"
-
-
-def _write(export: Export) -> str:
+def _renderer() -> Callable[[Record], str]:
     from advising_content.export.markdown_pages import record_page
 
-    for record in export.records:
-        export.files.write_text(_file(record["id"]), record_page(record))
-    return f"{plural(len(export.records), 'Markdown page')} in markdown/"
+    return record_page
 
 
-FORMAT = ExportFormat(
+FORMAT = file_per_record(
     name="markdown",
     order=2,
     writes="markdown/<record-id>.md: one page per record, as the advising page reads",
-    write=_write,
-    record_file=_file,
+    folder="markdown",
+    suffix=".md",
+    noun="Markdown page",
+    renderer=_renderer,
 )

@@ -1,0 +1,118 @@
+"""The columns and tables of the CSV export, and the columns many tables share.
+
+Patterns and allowed values come from the schema, so that the data package and the schema never
+differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from advising_content.identifiers import slug_pattern
+from advising_content.resources import load_schema
+
+Cell = str | int | bool | None
+Row = dict[str, Cell]
+Record = Mapping[str, Any]
+
+LIST_SEPARATOR = ";"
+
+
+def schema_enum(*path: str) -> tuple[str, ...]:
+    """The allowed values the schema gives at ``path`` under ``$defs``, so the two never differ."""
+    node: Any = load_schema()["$defs"]
+    for part in path:
+        node = node[part]
+    return tuple(node["enum"])
+
+
+def _one_of(values: Sequence[str]) -> str:
+    return "(?:" + "|".join(values) + ")"
+
+
+def list_of(values: Sequence[str]) -> str:
+    return f"{_one_of(values)}(?:{LIST_SEPARATOR}{_one_of(values)})*"
+
+
+def _schema_pattern(name: str) -> str:
+    """A pattern of the schema, without its anchors (Table Schema patterns match whole values)."""
+    pattern: str = load_schema()["$defs"][name]["pattern"]
+    return pattern.removeprefix("^").removesuffix("$")
+
+
+SLUG = slug_pattern()
+TIME = _schema_pattern("time")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Table Schema type: string, integer, boolean or date
+    description: str
+    required: bool = False
+    pattern: str | None = None
+    enum: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    table_column: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: str
+    foreign_keys: tuple[ForeignKey, ...]
+    rows: Callable[[Record], Iterator[Row]]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+
+def key(*parts: str | int) -> str:
+    """A row key: the record id and the entity's id or position, joined by '/'."""
+    return "/".join(str(part) for part in parts)
+
+
+def key_column(name: str, what: str) -> Column:
+    return Column(
+        name, "string", f"Primary key: {what}.", required=True, pattern=f"{SLUG}(?:/{SLUG})*"
+    )
+
+
+def reference(name: str, what: str, required: bool = False) -> Column:
+    return Column(name, "string", what, required=required, pattern=f"{SLUG}(?:/{SLUG})*")
+
+
+RECORD_ID = Column(
+    "record_id", "string", "The record's id, such as 'med-peds'.", required=True, pattern=SLUG
+)
+POSITION = Column(
+    "position", "integer", "The entry's place in its list on the page, from 1.", required=True
+)
+AUDIENCES = Column(
+    "audiences",
+    "string",
+    "The years of medical school addressed, joined by ';', such as 'M1;M2'.",
+    pattern=list_of(schema_enum("audience")),
+)
+
+
+def id_column(name: str, what: str) -> Column:
+    return Column(name, "string", f"The {what}'s id within its record.", True, SLUG)
+
+
+def text(name: str, description: str, required: bool = False) -> Column:
+    return Column(name, "string", description, required=required)
+
+
+def to_records(column: str = "record_id") -> ForeignKey:
+    return ForeignKey(column, "records", "record_id")
