@@ -290,3 +290,10 @@ def test_the_format_choices_are_the_registered_formats() -> None:
 
     assert choices(validate) == list(reporters()) == ["text", "json", "github"]
     assert choices(export) == [*export_formats(), "all"] == ["json", "markdown", "csv", "all"]
+
+
+def test_the_summary_counts_errors_and_warnings_and_the_files_they_are_in(cli) -> None:
+    outcome = cli(
+        "validate", "empty-text.yaml", "text-warnings.yaml", "formula-like.yaml", cwd=NEGATIVE
+    )
+    assert outcome.output.splitlines()[-1] == "Checked 3 files: 2 errors and 9 warnings in 3 files."

@@ -167,31 +167,40 @@ def test_a_previous_export_is_replaced_whole(cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("prepare", "message"),
     [
-        (lambda out: out.write_text("a file"), "is a file, not a directory"),
+        (
+            lambda out: out.write_text("a file"),
+            "out is a file, not a directory; choose another --out",
+        ),
         (
             lambda out: (out.mkdir(), (out / "notes.txt").write_text("mine")),
-            "out has no manifest.json of an earlier export",
+            "out has no manifest.json of an earlier export, so replacing it would delete all it "
+            "holds (notes.txt). Export to a folder of its own (such as out/advising-content), or "
+            "move them out of out; or add --force to replace out and discard them",
         ),
-        (lambda out: out.symlink_to(out.parent), "is a symbolic link"),
+        (
+            lambda out: out.symlink_to(out.parent),
+            "out is a symbolic link; give the directory it points to instead",
+        ),
     ],
     ids=["file", "foreign-directory", "symlink"],
 )
 def test_an_unusable_dir_is_a_usage_error(cli, tmp_path: Path, prepare, message: str) -> None:
-    out = tmp_path / "out"
-    prepare(out)
+    prepare(tmp_path / "out")
     before = tree(tmp_path)
-    outcome = cli("export", str(MED_PEDS), "--out", str(out))
+    outcome = cli("export", str(MED_PEDS), "--out", "out", cwd=tmp_path)
     assert outcome.exit_code == 2
-    assert outcome.output.startswith(f"Error: cannot export to {out}: ")
-    assert message in outcome.output
+    assert outcome.output == f"Error: cannot export to out: {message}\n"
     assert tree(tmp_path) == before
 
 
 def test_a_dir_under_a_file_is_a_usage_error(cli, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
-    outcome = cli("export", str(MED_PEDS), "--out", str(tmp_path / "file" / "out"))
+    outcome = cli("export", str(MED_PEDS), "--out", "file/out", cwd=tmp_path)
     assert outcome.exit_code == 2
-    assert "is a file, so" in outcome.output
+    assert outcome.output == (
+        f"Error: cannot export to file/out: {tmp_path / 'file'} is a file, so file/out cannot be "
+        "created in it\n"
+    )
 
 
 def test_an_empty_existing_dir_is_fine(cli, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
 import time
@@ -59,6 +60,22 @@ def _start(*arguments: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _answering(run: subprocess.Popen[bytes], within: float = 60.0) -> bool:
+    """Wait until the command answers Ctrl-C and SIGTERM: its handlers are in place once SIGTERM
+    is among the signals it catches (Python itself catches only SIGINT as it starts)."""
+    deadline = time.monotonic() + within
+    while run.poll() is None and time.monotonic() < deadline:
+        try:
+            status = Path(f"/proc/{run.pid}/status").read_text()
+        except OSError:
+            return False
+        caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)", status, re.M)[1], 16)  # type: ignore[index]
+        if caught & (1 << (signal.SIGTERM - 1)):
+            return True
+        time.sleep(0.005)
+    return False
+
+
 def _finish(*arguments: str) -> int:
     """Run the command to its end; return its exit status."""
     run = _start(*arguments)
@@ -104,7 +121,9 @@ def test_an_interrupted_export_ends_promptly_and_cleanly(
     out = tmp_path / "parent" / "site"
     assert _finish("export", str(corpora["old"]), "--out", str(out), "-q") == 0
     run = _start("export", str(corpora["new"]), "--out", str(out), "-q")
-    time.sleep(took / 2)
+    assert _answering(run), "the export ended before it could be interrupted"
+    time.sleep(took / 10)
+    assert run.poll() is None, "the export ended before it could be interrupted"
     how(run)
     _, stderr = run.communicate(timeout=30)
     assert (run.returncode, stderr) == (status, message)
@@ -126,6 +145,8 @@ def test_killed_at_random_moments_dir_is_always_a_whole_export(
         other = "new" if current == "old" else "old"
         stop = moments.choice([signal.SIGKILL, signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
         run = _start("export", str(corpora[other]), "--out", str(out), "-q")
+        if stop != signal.SIGKILL:  # Python's own start-up answers these as Python does
+            _answering(run)
         time.sleep(moments.uniform(0, took))
         os.killpg(run.pid, stop) if stop == signal.SIGINT else run.send_signal(stop)
         _, stderr = run.communicate(timeout=60)

@@ -102,7 +102,23 @@ def test_an_id_that_is_not_a_slug_is_a_usage_error(cli, tmp_path: Path, record_i
 def test_a_blank_or_multiline_name_is_a_usage_error(cli, tmp_path: Path, name: str) -> None:
     outcome = cli("new", "x", "--name", name, cwd=tmp_path)
     assert outcome.exit_code == 2
+    assert outcome.output.splitlines()[-1] == (
+        "Error: Invalid value for '--name': give the specialty's name as the page writes it, on "
+        "one line"
+    )
     assert not (tmp_path / "content").exists()
+
+
+def test_a_folder_that_cannot_be_written_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    from test_permissions import mode
+    from unprivileged import run_unprivileged
+
+    (tmp_path / "content").mkdir()
+    with mode(tmp_path / "content", 0o555):
+        result = run_unprivileged(["new", "surgery", "--name", "Surgery"], tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "Error: cannot write content/surgery.yaml: Permission denied\n"
+    assert list((tmp_path / "content").iterdir()) == []
 
 
 def test_name_is_required(cli, tmp_path: Path) -> None:

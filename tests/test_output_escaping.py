@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from advising_content.reports import reporters
 from conftest import EXAMPLES, console_script
 
 MINIMAL = (EXAMPLES / "positive" / "minimal.yaml").read_bytes()
@@ -89,7 +90,7 @@ HIDING = "a\x07b\u202ec\x1b[31md\u200b.yaml"
 HIDING_SHOWN = "a\\x07b\\u202ec\\x1b[31md\\u200b.yaml"
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+@pytest.mark.parametrize("output_format", list(reporters()))
 def test_control_bidi_and_invisible_characters_are_escaped(
     tmp_path: Path, output_format: str
 ) -> None:
@@ -98,7 +99,7 @@ def test_control_bidi_and_invisible_characters_are_escaped(
     if output_format == "json":
         assert json.loads(result.stdout)["problems"][0]["path"] == HIDING_SHOWN
     else:
-        assert result.stdout.startswith((HIDING_SHOWN, f"::error file={HIDING_SHOWN},"))
+        assert HIDING_SHOWN in result.stdout
     for character in "\x07\u202e\x1b\u200b":
         assert character not in result.stdout
 

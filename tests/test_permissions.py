@@ -108,3 +108,16 @@ def test_a_parent_that_can_be_entered_but_not_read_is_an_error_not_a_crash(
     assert result.stderr == (
         f"Error: cannot export to shared/site: {tmp_path / 'shared'}: Permission denied\n"
     )
+
+
+def test_a_folder_of_dir_that_cannot_be_read_is_refused(tmp_path: Path) -> None:
+    out, before = _exported(tmp_path)
+    (out / "private").mkdir()
+    with mode(out / "private", 0):
+        result = run_unprivileged(["export", str(MED_PEDS), "--out", "site"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Error: cannot export to site: site/private cannot be read, so what replacing site would "
+        "delete is unknown; make it readable or choose another --out\n"
+    )
+    assert tree(out) == before

@@ -3,10 +3,10 @@ schema's keywords each have their message; the rules command lists them all."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import pkgutil
-import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ SOURCE = REPO / "src" / "advising_content"
 # Keywords of JSON Schema that never fail by themselves: annotations, and those whose failures
 # are those of the parts of the schema they apply.
 NEVER_FAIL = {"$defs", "$id", "$ref", "$schema", "description", "title", "examples",
-              "properties", "items", "if", "then", "else", "allOf"}  # fmt: skip
+              "properties", "items", "then", "else", "allOf"}  # fmt: skip
 
 
 def _every_module() -> list[str]:
@@ -38,11 +38,19 @@ def test_every_rule_is_defined_in_a_checking_module() -> None:
     assert {defined.module for defined in rules.values()} == set(CHECKING_MODULES)
 
 
+def _calls_of(name: str, path: Path) -> int:
+    tree = ast.parse(path.read_text("utf-8"))
+    return sum(
+        isinstance(node, ast.Call) and getattr(node.func, "id", None) == name
+        for node in ast.walk(tree)
+    )
+
+
 def test_problems_are_made_by_their_rule_only() -> None:
     making = [
         path.relative_to(SOURCE).as_posix()
         for path in SOURCE.rglob("*.py")
-        if re.search(r"\bProblem\(", path.read_text("utf-8"))
+        if _calls_of("Problem", path)
     ]
     assert making == ["rules.py"]
 
@@ -59,6 +67,8 @@ def _keywords(node: object) -> set[str]:
             found.add(keyword)
             if keyword in ("properties", "$defs"):
                 found |= {k for sub in value.values() for k in _keywords(sub)}
+            elif keyword == "if":  # its failures only choose between then and else
+                found.discard("if")
             elif keyword not in ("enum", "const", "required", "examples"):
                 found |= _keywords(value)
     elif isinstance(node, list):
@@ -69,6 +79,25 @@ def _keywords(node: object) -> set[str]:
 def test_every_keyword_the_schema_uses_has_its_message() -> None:
     used = {k for k in _keywords(load_schema()) if not k.startswith("x-")} - NEVER_FAIL
     assert set(KEYWORD_MESSAGES) == used
+
+
+def _nodes(node: object) -> list[dict[str, object]]:
+    if isinstance(node, dict):
+        return [node, *(found for value in node.values() for found in _nodes(value))]
+    if isinstance(node, list):
+        return [found for item in node for found in _nodes(item)]
+    return []
+
+
+def test_the_schema_has_the_shapes_its_messages_are_written_for() -> None:
+    nodes = _nodes(load_schema())
+    choices = [node["anyOf"] for node in nodes if "anyOf" in node]
+    assert choices, "the anyOf message is for choices between required keys"
+    for branches in choices:
+        assert all(set(branch) == {"required"} for branch in branches)  # type: ignore[union-attr]
+    assert {node["minItems"] for node in nodes if "minItems" in node} == {1}
+    # A value of the wrong form is told what the form is: its description says.
+    assert all(node.get("description") for node in nodes if "pattern" in node or "format" in node)
 
 
 def test_the_rules_command_lists_every_rule(cli) -> None:
@@ -95,3 +124,40 @@ def test_the_rules_command_lists_every_rule(cli) -> None:
         "a regular file |",
     ]
     assert Path(REPO / "README.md").read_text("utf-8").count(markdown) == 1
+
+
+def test_the_message_of_a_problem_is_capped() -> None:
+    from advising_content.file_problems import MAX_MESSAGE_CHARS, FileProblems
+    from advising_content.source_map import START
+
+    found = FileProblems()
+    found.add(catalogue()["syntax"].at("x.yaml", START, "x" * 5000))
+    assert len(found.found[0].message) == MAX_MESSAGE_CHARS == 1000
+    assert found.found[0].message.endswith("x…")
+
+
+def test_each_format_has_a_place_of_its_own() -> None:
+    from advising_content.export.registry import export_formats
+    from advising_content.reports import reporters
+
+    for registry in (export_formats(), reporters()):
+        orders = [entry.order for entry in registry.values()]
+        assert len(set(orders)) == len(orders)
+
+
+def test_the_command_line_loads_no_checking_code_until_a_command_runs() -> None:
+    import subprocess
+    import sys
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, advising_content.cli; print(*sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    heavy = ("yaml", "jsonschema", "jsonschema_rs", "multiprocessing", "concurrent.futures")
+    assert [name for name in loaded if name.startswith(heavy)] == []
+    checking = ("reading", "schema_check", "record_checks", "text_checks", "content_checks")
+    assert [
+        n for n in loaded if n.startswith(tuple(f"advising_content.{c}" for c in checking))
+    ] == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import EXAMPLES
 from conftest import MED_PEDS as MED_PEDS_FILE
 
 MED_PEDS = MED_PEDS_FILE.read_bytes()
@@ -91,13 +90,3 @@ def test_a_python_tag_is_never_executed(cli, tmp_path: Path) -> None:
     assert outcome.exit_code == 1
     assert "py.yaml:2:7: error (tag)" in outcome.problem_lines
     assert not marker.exists()
-
-
-def test_text_cut_short_by_a_comment_is_named(cli) -> None:
-    outcome = cli("validate", "inline-comment.yaml", cwd=EXAMPLES / "negative")
-    assert outcome.messages == [
-        "'name' ends before ' #', which starts a YAML comment, so '# the full name' is not part "
-        "of it; if that text belongs to the value, put the whole value in quotes",
-        "'answer' ends before ' #', which starts a YAML comment, so '#1 priority is Step 2' is "
-        "not part of it; if that text belongs to the value, put the whole value in quotes",
-    ]

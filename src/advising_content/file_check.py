@@ -12,7 +12,7 @@ from advising_content.content_checks import content_problems
 from advising_content.discovery import UNREADABLE
 from advising_content.file_problems import FileProblems, TooManyProblems, shown_problems
 from advising_content.identifiers import record_id_of
-from advising_content.limits import MAX_FILE_BYTES, size_comparison
+from advising_content.limits import MAX_FILE_BYTES, size_comparison, size_text
 from advising_content.problems import Problem, Severity
 from advising_content.question_bank import load_question_bank
 from advising_content.reading import LoadedDocument, load_file
@@ -22,7 +22,9 @@ from advising_content.schema_gate import conforms
 from advising_content.source_map import START, Position
 
 FILE_TOO_LARGE = rule(
-    "file-too-large", Severity.ERROR, "the file is larger than 1 MiB; it is not read"
+    "file-too-large",
+    Severity.ERROR,
+    f"the file is larger than {size_text(MAX_FILE_BYTES)}; it is not read",
 )
 
 

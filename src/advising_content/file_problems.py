@@ -21,7 +21,8 @@ MAX_MESSAGE_CHARS = 1000
 TOO_MANY_PROBLEMS = rule(
     "too-many-problems",
     Severity.NOTE,
-    "a file's problems beyond its first 100, counted by rule; checking a file stops at 10,000",
+    f"a file's problems beyond its first {SHOWN_PER_FILE}, counted by rule; checking a file "
+    f"stops at {CHECKED_PER_FILE:,}",
 )
 
 

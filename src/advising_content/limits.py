@@ -32,3 +32,24 @@ def size_comparison(size: int, limit: int) -> str:
 def _same_number(first: str, second: str) -> bool:
     (number, unit), (other, other_unit) = first.split(" "), second.split(" ")
     return unit == other_unit and float(number) == float(other)
+
+
+def limits_table() -> str:
+    """The README's table of the limits on a content file, each with the rule that reports it."""
+    from advising_content.file_problems import CHECKED_PER_FILE, SHOWN_PER_FILE
+    from advising_content.markdown_tables import markdown_table
+
+    rows = [
+        ("size of a content file (not read at all beyond it)", size_text(MAX_FILE_BYTES),
+         "file-too-large"),
+        ("nesting of lists and mappings", f"{MAX_DEPTH} levels", "too-deep"),
+        ("entries in one list or mapping", f"{MAX_ENTRIES}", "too-many-entries"),
+        ("values in one file", f"{MAX_VALUES:,}", "too-many-values"),
+        ("length of a text value", f"{MAX_TEXT_CHARS:,} characters", "text-too-long"),
+        ("length of a key", f"{MAX_KEY_CHARS} characters", "text-too-long"),
+        ("problems shown for one file (the rest are counted by rule)", f"{SHOWN_PER_FILE}",
+         "too-many-problems"),
+        ("problems found in one file before its checking stops", f"{CHECKED_PER_FILE:,}",
+         "too-many-problems"),
+    ]  # fmt: skip
+    return markdown_table(("Limit", "Value", "Rule"), [(a, b, f"`{c}`") for a, b, c in rows])

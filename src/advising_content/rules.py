@@ -11,6 +11,7 @@ import importlib
 import sys
 from dataclasses import dataclass
 
+from advising_content.markdown_tables import markdown_table
 from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.source_map import Position
 
@@ -65,6 +66,9 @@ def catalogue() -> dict[str, Rule]:
     each module defines them)."""
     for module in CHECKING_MODULES:
         importlib.import_module(module)
+    unlisted = {found.module for found in _DEFINED.values()} - set(CHECKING_MODULES)
+    if unlisted:
+        raise LookupError(f"rules are defined in {sorted(unlisted)}: add them to CHECKING_MODULES")
     sequence = {name: index for index, name in enumerate(_DEFINED)}
     ordered = sorted(
         _DEFINED.values(),
@@ -73,8 +77,7 @@ def catalogue() -> dict[str, Rule]:
     return {defined.name: defined for defined in ordered}
 
 
-def markdown_table(rules: dict[str, Rule]) -> str:
+def rules_table(rules: dict[str, Rule]) -> str:
     """The README's table of rules."""
-    rows = ["| Rule | Severity | Meaning |", "|------|----------|---------|"]
-    rows += [f"| `{r.name}` | {r.severity} | {r.meaning} |" for r in rules.values()]
-    return "\n".join(rows) + "\n"
+    rows = [(f"`{r.name}`", str(r.severity), r.meaning) for r in rules.values()]
+    return markdown_table(("Rule", "Severity", "Meaning"), rows)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from jsonschema import ValidationError
-from jsonschema.exceptions import best_match
 
 from advising_content.problems import JsonPath, Problem, Severity, dotted
 from advising_content.reading.implicit import IMPLICIT_TYPE
@@ -27,7 +26,7 @@ from advising_content.schema_words import (
     type_hint,
 )
 from advising_content.source_map import SourceMap
-from advising_content.wording import brief, closest, field_name, quoted, show
+from advising_content.wording import brief, choices, closest, field_name, plural, quoted, show
 
 MISSING_KEY = rule(
     "missing-key", Severity.ERROR, "a required key is absent; the enclosing mapping is named"
@@ -62,7 +61,6 @@ class Failure:
     expected: Any
     schema: dict[str, Any]
     in_then: bool
-    context: list[ValidationError]
 
     @classmethod
     def of(cls, error: ValidationError) -> Failure:
@@ -73,7 +71,6 @@ class Failure:
             expected=cast(Any, error.validator_value),
             schema=error.schema if isinstance(error.schema, dict) else {},
             in_then="then" in error.relative_schema_path,
-            context=list(error.context or []),
         )
 
 
@@ -117,12 +114,10 @@ def additional_properties(messages: Messages, failure: Failure) -> Iterator[Prob
         location = (*failure.location, key)
         if key in allowed or location in messages.source_map.reported:
             continue
-        message = f"unknown key '{key}' in {_where(failure.location)}"
-        match = closest(str(key), allowed)
-        if match:
-            message += f"; did you mean '{match}'?"
-        else:
-            message += f"; the keys allowed here are: {', '.join(allowed)}"
+        message = (
+            f"unknown key '{key}' in {_where(failure.location)}; "
+            f"{choices(str(key), allowed, 'the keys allowed here')}"
+        )
         position = messages.source_map.key_at(location)
         yield UNKNOWN_KEY.at(messages.path, position, message, location)
 
@@ -163,25 +158,17 @@ def enum(messages: Messages, failure: Failure) -> Iterator[Problem]:
     yield messages.at_value(NOT_ALLOWED, failure.location, message)
 
 
-def const(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    message = (
-        f"{field_name(failure.location)} must be {show(failure.expected)}, "
-        f"not {show(failure.instance)}"
-    )
-    yield messages.at_value(NOT_ALLOWED, failure.location, message)
-
-
 def format_(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    name = FORMAT_WORDS.get(str(failure.expected), str(failure.expected))
-    detail = described(failure.schema)
-    message = f"{show(failure.instance)} is not a valid {name} for {field_name(failure.location)}"
-    yield messages.at_value(
-        INVALID_FORMAT, failure.location, message + (f": {detail}" if detail else "")
+    name = FORMAT_WORDS[failure.expected]
+    message = (
+        f"{show(failure.instance)} is not a valid {name} for {field_name(failure.location)}: "
+        f"{described(failure.schema)}"
     )
+    yield messages.at_value(INVALID_FORMAT, failure.location, message)
 
 
 def pattern(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    detail = described(failure.schema) or f"it must match {failure.expected}"
+    detail = described(failure.schema)
     title = failure.schema.get("title")
     name = sentence(title) if isinstance(title, str) else "value"
     message = (
@@ -192,12 +179,11 @@ def pattern(messages: Messages, failure: Failure) -> Iterator[Problem]:
 
 
 def min_items(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    count = failure.expected
-    name = field_name(failure.location)
-    if not failure.instance:
-        message = f"{name} is an empty list; list at least {count} item" + "s" * (count != 1)
-    else:
-        message = f"{name} must list at least {count} items"
+    # Every list the schema bounds needs one item: only an empty one fails.
+    message = (
+        f"{field_name(failure.location)} is an empty list; list at least "
+        f"{plural(failure.expected, 'item')}"
+    )
     yield messages.at_value(TOO_FEW_ITEMS, failure.location, message)
 
 
@@ -233,15 +219,10 @@ maximum = _bound("at most")
 
 
 def any_of(messages: Messages, failure: Failure) -> Iterator[Problem]:
-    branches = failure.expected
-    if all(isinstance(branch, dict) and set(branch) == {"required"} for branch in branches):
-        keys = " or ".join(f"'{key}'" for branch in branches for key in branch["required"])
-        message = f"{_where(failure.location)} needs either {keys}; add one of them"
-        yield messages.at_value(MISSING_KEY, failure.location, message)
-        return
-    likeliest = best_match(failure.context)
-    if likeliest is not None:
-        yield from messages.problems_for(likeliest)
+    # The schema's anyOf are each a choice between keys, one of which is required.
+    keys = " or ".join(f"'{key}'" for branch in failure.expected for key in branch["required"])
+    message = f"{_where(failure.location)} needs either {keys}; add one of them"
+    yield messages.at_value(MISSING_KEY, failure.location, message)
 
 
 def _where(location: JsonPath) -> str:
@@ -253,7 +234,6 @@ KEYWORD_MESSAGES: dict[str, Callable[[Messages, Failure], Iterator[Problem]]] = 
     "additionalProperties": additional_properties,
     "type": type_,
     "enum": enum,
-    "const": const,
     "format": format_,
     "pattern": pattern,
     "minItems": min_items,

@@ -4,6 +4,7 @@ field's description as part of a sentence."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from advising_content.wording import ECHO_CHARS, show
@@ -21,11 +22,16 @@ FORMAT_WORDS = {"date": "date", "uri": "web address", "email": "email address"}
 
 
 def sentence(description: str) -> str:
-    """A description as part of a sentence: without its full stop, in lower case if a word."""
-    text = description.strip().rstrip(".")
+    """A description as part of a sentence: without its full stop, each of its sentences joined
+    to the one before by a semicolon, and in lower case where it begins with a plain word."""
+    parts = re.split(r"(?<=[.!?])\s+", description.strip().rstrip("."))
+    return "; ".join(_lowered(part.rstrip(".")) for part in parts)
+
+
+def _lowered(text: str) -> str:
     first_word = text.split(" ", 1)[0]
     if first_word.isalpha() and (len(first_word) == 1 or first_word[1:].islower()):
-        text = text[0].lower() + text[1:]
+        return text[0].lower() + text[1:]
     return text
 
 

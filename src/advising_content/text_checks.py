@@ -17,6 +17,7 @@ from advising_content.wording import quoted
 PLACEHOLDER = "TODO"
 # Tab and carriage return begin a formula too, and are reported as surrounding whitespace.
 _FORMULA_STARTS = tuple(start for start in FORMULA_STARTS if not start.isspace())
+_ALTERNATIVES = ", ".join(f"`{s}`" for s in _FORMULA_STARTS[:-1]) + f" or `{_FORMULA_STARTS[-1]}`"
 _SPECIAL_SPACES = {
     "\u00a0": "a non-breaking space (U+00A0)",
     "\u202f": "a narrow non-breaking space (U+202F)",
@@ -88,7 +89,7 @@ def whitespace(field: str, value: str) -> str | None:
 @text_rule(
     "formula-like",
     Severity.WARNING,
-    "text beginning with `=`, `+`, `-` or `@`, which spreadsheets read as a formula",
+    f"text beginning with {_ALTERNATIVES}, which spreadsheets read as a formula",
 )
 def formula_like(field: str, value: str) -> str | None:
     if not value.startswith(_FORMULA_STARTS):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from advising_content.cli.paths import content_paths, existing_paths
-from advising_content.cli.report_format import reporter_for_ci
+from advising_content.cli.report_format import chosen_reporter
 from advising_content.discovery import Discovery
 from advising_content.display import shown
 from advising_content.exit_codes import ExitCode
@@ -106,7 +106,7 @@ def _check_out(out: Path, found: Discovery, force: bool) -> None:
         refuse_to_hold(out, found.files)
         audit: Audit = check_output_dir(out, force=force)
     except UnusableOutputDir as error:
-        raise OutputDirError(f"cannot export to {shown(str(out))}: {shown(str(error))}") from None
+        raise _unusable(out, error) from None
     except OSError as error:
         reason = shown(error.strerror or str(error))
         if error.filename:
@@ -124,7 +124,7 @@ def _valid_records(
 
     report = validate_discovered(found, keep_data=True)
     if report.problems or not quiet:
-        click.echo(reporter_for_ci().render(report, strict))
+        click.echo(chosen_reporter().render(report, strict))
     if not report.passed(strict=strict):
         click.echo(f"Nothing was exported; {shown(str(out))} is unchanged.", err=True)
         raise SystemExit(ExitCode.CONTENT_ERRORS)
@@ -146,10 +146,8 @@ def _write(
     where = shown(str(out))
     try:
         result = export_records(records, out, chosen, options, force=force)
-    except UnusableOutputDir as error:
-        raise OutputDirError(
-            f"cannot export to {where}: {shown(str(error))}; nothing was exported"
-        ) from None
+    except UnusableOutputDir as error:  # found just before the swap, as it would be before
+        raise _unusable(out, error) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputDirError(
@@ -159,3 +157,7 @@ def _write(
     if not quiet:
         written = ", ".join([plural(result.records, "record"), *result.written])
         click.echo(f"Exported to {where}: {written}, index.json and manifest.json.")
+
+
+def _unusable(out: Path, error: Exception) -> OutputDirError:
+    return OutputDirError(f"cannot export to {shown(str(out))}: {shown(str(error))}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from advising_content.cli.paths import DEFAULT_CONTENT
 from advising_content.display import shown
 
 
@@ -43,7 +44,7 @@ def _specialty_name(ctx: click.Context, param: click.Parameter, value: str) -> s
 @click.option(
     "--out",
     "out",
-    default="content",
+    default=DEFAULT_CONTENT,
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
     metavar="DIR",

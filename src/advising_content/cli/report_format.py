@@ -8,7 +8,7 @@ import os
 from advising_content.reports import Reporter, reporters
 
 
-def reporter_for_ci(asked: str | None = None) -> Reporter:
+def chosen_reporter(asked: str | None = None) -> Reporter:
     """The reporter ``asked`` for, or the default where the command runs."""
     if asked is None:
         asked = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -21,11 +21,11 @@ def rules(output_format: str) -> None:
 
     The word in parentheses at the end of a problem line names its rule.
     """
-    from advising_content.rules import catalogue, markdown_table
+    from advising_content.rules import catalogue, rules_table
 
     found = catalogue()
     if output_format == "markdown":
-        click.echo(markdown_table(found), nl=False)
+        click.echo(rules_table(found), nl=False)
     elif output_format == "json":
         listing = [
             {"name": r.name, "severity": str(r.severity), "meaning": r.meaning}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from advising_content.cli.paths import content_paths, existing_paths
-from advising_content.cli.report_format import formats_help, reporter_for_ci
+from advising_content.cli.report_format import chosen_reporter, formats_help
 from advising_content.exit_codes import ExitCode
 from advising_content.reports import reporters
 
@@ -30,5 +30,5 @@ def validate(paths: tuple[str, ...], output_format: str | None, strict: bool) ->
     from advising_content.validation import validate_discovered
 
     report = validate_discovered(content_paths(paths))
-    click.echo(reporter_for_ci(output_format).render(report, strict))
+    click.echo(chosen_reporter(output_format).render(report, strict))
     raise SystemExit(ExitCode.OK if report.passed(strict=strict) else ExitCode.CONTENT_ERRORS)

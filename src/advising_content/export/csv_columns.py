@@ -6,16 +6,16 @@ differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from advising_content.export.records import Record
 from advising_content.identifiers import slug_pattern
 from advising_content.resources import load_schema
 
 Cell = str | int | bool | None
 Row = dict[str, Cell]
-Record = Mapping[str, Any]
 
 LIST_SEPARATOR = ";"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from advising_content.export.csv_columns import LIST_SEPARATOR, Record, Row, key
+from advising_content.export.csv_columns import LIST_SEPARATOR, Row, key
+from advising_content.export.records import Record
 
 
 def _joined(values: Sequence[str] | None) -> str | None:

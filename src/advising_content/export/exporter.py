@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from advising_content import __version__
 from advising_content.export.json_documents import index_document
 from advising_content.export.manifest import WrittenFiles
 from advising_content.export.output_dir import replace_dir
+from advising_content.export.records import Record
 from advising_content.export.registry import Export, ExportOptions, export_formats
 from advising_content.identifiers import is_slug
 
-Record = Mapping[str, Any]
 INDEX_FILE = "index.json"
 
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from advising_content.export.csv_options import CsvOptions
+from advising_content.export.records import Record
+from advising_content.markdown_tables import markdown_table
 from advising_content.wording import plural
 
 if TYPE_CHECKING:
     from advising_content.export.manifest import WrittenFiles
-
-Record = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,10 @@ def file_per_record(
     return ExportFormat(name, order, writes, write, record_file=file)
 
 
-def markdown_table() -> str:
+def formats_table() -> str:
     """The README's table of export formats."""
-    rows = ["| Format | Writes |", "|--------|--------|"]
-    rows += [f"| `{form.name}` | {form.writes} |" for form in export_formats().values()]
-    return "\n".join(rows) + "\n"
+    rows = [(f"`{form.name}`", form.writes) for form in export_formats().values()]
+    return markdown_table(("Format", "Writes"), rows)
 
 
 @cache

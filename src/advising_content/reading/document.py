@@ -27,10 +27,10 @@ from yaml.events import (
 from advising_content.file_problems import FileProblems
 from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.reading import limit_checks, strictness
+from advising_content.reading.context import Abandon, Reading, position_of
 from advising_content.reading.decoding import decode
 from advising_content.reading.implicit import KINDS, construct, resolve
 from advising_content.reading.parse_errors import other_problem, reader_problem, syntax_problem
-from advising_content.reading.strictness import Abandon, Reading, position_of
 from advising_content.rules import rule
 from advising_content.source_map import START, ImplicitScalar, SourceMap
 

@@ -7,14 +7,18 @@ from yaml.events import Event
 
 from advising_content.limits import MAX_DEPTH, MAX_ENTRIES, MAX_VALUES
 from advising_content.problems import JsonPath, Severity
-from advising_content.reading.strictness import Abandon, Reading, position_of
+from advising_content.reading.context import Abandon, Reading, position_of
 from advising_content.rules import Rule, rule
 
-TOO_DEEP = rule("too-deep", Severity.ERROR, "lists and mappings nested more than 32 levels deep")
-TOO_MANY_ENTRIES = rule(
-    "too-many-entries", Severity.ERROR, "a list or mapping with more than 1000 entries"
+TOO_DEEP = rule(
+    "too-deep", Severity.ERROR, f"lists and mappings nested more than {MAX_DEPTH} levels deep"
 )
-TOO_MANY_VALUES = rule("too-many-values", Severity.ERROR, "a file with more than 50,000 values")
+TOO_MANY_ENTRIES = rule(
+    "too-many-entries", Severity.ERROR, f"a list or mapping with more than {MAX_ENTRIES} entries"
+)
+TOO_MANY_VALUES = rule(
+    "too-many-values", Severity.ERROR, f"a file with more than {MAX_VALUES:,} values"
+)
 
 
 def values_limit(reading: Reading, values: int, event: Event, location: JsonPath) -> None:

@@ -26,8 +26,7 @@ def _cannot_start_a_token(character: str) -> str:
     return "put the value in quotes"
 
 
-_INDENTATION = "check the indentation of this line against the lines above it"
-# Words of the parser's complaint, and its hint (or how to find it from the character at which
+# Words of libyaml's complaint, and its hint (or how to find it from the character at which
 # the parser stopped).
 _HINTS: tuple[tuple[str, str | Callable[[str], str]], ...] = (
     (
@@ -39,8 +38,7 @@ _HINTS: tuple[tuple[str, str | Callable[[str], str]], ...] = (
         "mapping values are not allowed",
         "a ': ' (colon and space) inside a value needs quotes: put the whole value in quotes",
     ),
-    ("did not find expected key", _INDENTATION),
-    ("expected <block end>", _INDENTATION),
+    ("did not find expected key", "check the indentation of this line against the lines above it"),
     (
         "could not find expected ':'",
         "a line is missing the ':' after its key, or a quote is not closed",

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
-from yaml.events import AliasEvent, Event, NodeEvent, ScalarEvent
+from yaml.events import AliasEvent, NodeEvent, ScalarEvent
 
-from advising_content.file_problems import FileProblems
 from advising_content.limits import MAX_KEY_CHARS, MAX_TEXT_CHARS
 from advising_content.problems import JsonPath, Severity
+from advising_content.reading.context import Reading, position_of
 from advising_content.reading.implicit import CORE, IMPLICIT_TYPE, KINDS, MERGE, STR, resolve
-from advising_content.rules import Rule, rule
-from advising_content.source_map import START, Position, SourceMap
+from advising_content.rules import rule
+from advising_content.source_map import Position
 from advising_content.wording import brief, field_name, quoted
 
 DUPLICATE_KEY = rule(
@@ -36,7 +35,9 @@ TAG = rule(
     "tag", Severity.ERROR, "a YAML tag such as `!!python/object`; tags are never constructed"
 )
 TEXT_TOO_LONG = rule(
-    "text-too-long", Severity.ERROR, "text over 20,000 characters, or a key over 100"
+    "text-too-long",
+    Severity.ERROR,
+    f"text over {MAX_TEXT_CHARS:,} characters, or a key over {MAX_KEY_CHARS}",
 )
 INLINE_COMMENT = rule(
     "inline-comment",
@@ -46,28 +47,6 @@ INLINE_COMMENT = rule(
 
 # What follows an unquoted value on its line when the line ends in a comment.
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
-
-
-class Abandon(Exception):
-    """The file goes past a limit: reading it further would serve no one."""
-
-
-@dataclass
-class Reading:
-    """What the checks of one file share while it is read."""
-
-    path: str
-    text: str
-    problems: FileProblems
-    source_map: SourceMap
-
-    def report(self, found: Rule, position: Position, message: str, location: JsonPath) -> None:
-        self.problems.add(found.at(self.path, position, message, location))
-
-
-def position_of(event: Event) -> Position:
-    mark = event.start_mark
-    return START if mark is None else Position(mark.line + 1, mark.column + 1)
 
 
 KeyCheck = Callable[[Reading, NodeEvent, JsonPath, Mapping[str, int]], bool]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from advising_content.markdown_tables import markdown_table
+
 if TYPE_CHECKING:
     from advising_content.validation import ValidationReport
 
@@ -26,11 +28,10 @@ class Reporter:
     render: Callable[[ValidationReport, bool], str]
 
 
-def markdown_table() -> str:
+def formats_table() -> str:
     """The README's table of report formats."""
-    rows = ["| Format | Prints |", "|--------|--------|"]
-    rows += [f"| `{reporter.name}` | {reporter.prints} |" for reporter in reporters().values()]
-    return "\n".join(rows) + "\n"
+    rows = [(f"`{reporter.name}`", reporter.prints) for reporter in reporters().values()]
+    return markdown_table(("Format", "Prints"), rows)
 
 
 @cache

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from advising_content.export.registry import Record, file_per_record
+from advising_content.export.records import Record
+from advising_content.export.registry import file_per_record
 
 
 def _renderer() -> Callable[[Record], str]:
