@@ -10,10 +10,12 @@ the handlers are in place before the rest of the program loads.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Iterator
 from types import FrameType
+from typing import NoReturn
 
 from advising_content.exit_codes import ExitCode
 
@@ -42,8 +44,15 @@ def ending_cleanly() -> Iterator[None]:
     try:
         yield
     except (Interrupted, KeyboardInterrupt):
-        sys.stderr.write("Interrupted.\n")
-        raise SystemExit(ExitCode.INTERRUPTED) from None
+        _end("Interrupted.", ExitCode.INTERRUPTED)
     except Terminated:
-        sys.stderr.write("Terminated.\n")
-        raise SystemExit(ExitCode.TERMINATED) from None
+        _end("Terminated.", ExitCode.TERMINATED)
+
+
+def _end(message: str, status: ExitCode) -> NoReturn:
+    """End now: every ``finally`` has run on the way here, and nothing the interpreter would do
+    at exit (such as waiting for worker pools) must keep a stopped command alive."""
+    sys.stderr.write(message + "\n")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
