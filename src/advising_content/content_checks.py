@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from advising_content import layout_checks, question_checks
 from advising_content.file_problems import FileProblems
 from advising_content.problems import JsonPath, Problem
 from advising_content.question_bank import QuestionBank
@@ -13,6 +14,9 @@ from advising_content.reading import LoadedDocument
 from advising_content.record_checks import Record, problems_of
 from advising_content.text_checks import TEXT_CHECKS
 from advising_content.wording import field_name
+
+# The checks of these modules join the record checks when the modules are imported.
+_CHECK_MODULES = (question_checks, layout_checks)
 
 
 def content_problems(

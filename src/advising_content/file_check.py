@@ -11,15 +11,17 @@ from typing import Any
 from advising_content.content_checks import content_problems
 from advising_content.discovery import UNREADABLE
 from advising_content.file_problems import FileProblems, TooManyProblems, shown_problems
-from advising_content.identifiers import record_id_of
+from advising_content.identifiers import record_key_of
 from advising_content.limits import MAX_FILE_BYTES, size_comparison, size_text
 from advising_content.problems import Problem, Severity
 from advising_content.question_bank import load_question_bank
 from advising_content.reading import LoadedDocument, load_file
+from advising_content.record_checks import outdated_problems
 from advising_content.resources import schema_version
 from advising_content.rules import rule
 from advising_content.schema_gate import conforms
 from advising_content.source_map import START, Position
+from advising_content.versions import is_older_major
 
 FILE_TOO_LARGE = rule(
     "file-too-large",
@@ -85,13 +87,22 @@ def check_bytes(path: str, raw: bytes, *, keep_data: bool = False) -> CheckedFil
     shown = shown_problems(path, problems.found, stopped)
     checked = CheckedFile(path, shown.problems, shown.errors, shown.warnings, stopped)
     if document is not None:
-        checked.record_id = record_id_of(document.data)
+        checked.record_id = record_key_of(document.data)
         checked.record_id_at = document.source_map.value_at(("id",))
         checked.data = document.data if keep_data else None
     return checked
 
 
 def _check_document(document: LoadedDocument, problems: FileProblems) -> None:
+    if is_older_major(document.data.get("schema_version"), schema_version()):
+        # Written for an earlier major version: what to do is migrate, whatever else is wrong.
+        problems.extend(outdated_problems(document, schema_version()))
+        return
+    check_document(document, problems)
+
+
+def check_document(document: LoadedDocument, problems: FileProblems) -> None:
+    """Add the problems of a parsed record to ``problems``: its shape, then its content."""
     if not conforms(document.data):
         from advising_content.schema_check import add_schema_problems
 

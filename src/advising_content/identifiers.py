@@ -30,3 +30,14 @@ def record_id_of(data: dict[str, Any]) -> str | None:
     """The record's id, when it is a well-formed one."""
     value = data.get("id")
     return value if is_slug(value) else None
+
+
+def record_key_of(data: dict[str, Any]) -> str | None:
+    """The key that names a record among those of every institution, such as
+    'feinberg/med-peds'; the id alone for a record that names no institution id."""
+    record_id = record_id_of(data)
+    institution = data.get("institution")
+    institution_id = institution.get("id") if isinstance(institution, dict) else None
+    if record_id is None or not is_slug(institution_id):
+        return record_id
+    return f"{institution_id}/{record_id}"

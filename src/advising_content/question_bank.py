@@ -1,12 +1,21 @@
-"""The standard question bank that every specialty page answers."""
+"""The standard question bank that every specialty page answers, and how a page's wording of a
+question is matched to it."""
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from advising_content.resources import QUESTION_BANK_FILE, read_text
+
+# How alike two wordings must be, after normalizing, to be the same question: close enough
+# for a changed word or a typo, far enough apart for the bank's different questions.
+_SIMILAR = 0.9
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -16,6 +25,15 @@ class BankQuestion:
     question: str
     group_id: str
     audiences: tuple[str, ...]
+    core: bool = True
+    alternates: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The bank's wording, then those of other schools."""
+        return (self.question, *self.alternates)
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,28 @@ class QuestionBank:
     def get(self, key: str) -> BankQuestion | None:
         return _index(self).get(key)
 
+    def match(self, wording: str, *, cut: bool = False) -> BankQuestion | None:
+        """The bank question a page's ``wording`` asks, by the bank's wording or an alternate,
+        tolerant of small differences; with ``cut``, the wording may stop part way."""
+        wanted = normalized(wording)
+        if not wanted:
+            return None
+        best: tuple[float, BankQuestion] | None = None
+        for question in self.questions:
+            for known in map(normalized, question.wordings):
+                if known == wanted or (cut and known.startswith(wanted)):
+                    return question
+                score = SequenceMatcher(None, known, wanted, autojunk=False).ratio()
+                if score >= _SIMILAR and (best is None or score > best[0]):
+                    best = (score, question)
+        return None if best is None else best[1]
+
+
+def normalized(wording: str) -> str:
+    """A wording reduced to its words: lower case, without accents, quotes or punctuation."""
+    plain = unicodedata.normalize("NFKD", wording).encode("ascii", "ignore").decode()
+    return " ".join(_NOT_WORD.sub(" ", plain.lower()).split())
+
 
 @cache
 def _index(bank: QuestionBank) -> dict[str, BankQuestion]:
@@ -56,7 +96,11 @@ def load_question_bank() -> QuestionBank:
                 number=item["number"],
                 question=item["question"],
                 group_id=group["id"],
-                audiences=audiences,
+                audiences=tuple(item.get("audiences", audiences)),
+                core=item["core"],
+                alternates=tuple(item["alternates"]),
+                stances=tuple(item["stances"]),
+                facts=tuple(item["facts"]),
             )
             for item in group["questions"]
         )

@@ -1,13 +1,13 @@
 """Checks of a record's meaning that a JSON Schema cannot express: its id and file name, the
-schema version, unique ids, the question bank and references to advisors.
+schema version, unique ids, references to advisors and values that contradict each other.
 
 Each check is one function of a ``Record`` yielding its problems; ``record_rule`` defines the
-check's rule beside it and adds it to ``RECORD_CHECKS``.
+check's rule beside it and adds it to ``RECORD_CHECKS``. The checks of questions against the
+bank are in ``question_checks``, those of the page's order in ``layout_checks``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -19,10 +19,20 @@ from advising_content.problems import JsonPath, Problem, Severity, dotted
 from advising_content.question_bank import QuestionBank
 from advising_content.reading import LoadedDocument
 from advising_content.rules import Rule, rule
+from advising_content.versions import parsed
 from advising_content.wording import brief, choices, quoted
 
-ID_COLLECTIONS = ("question_groups", "sections", "sessions", "advisors", "contacts", "links")
-_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+ID_COLLECTIONS = (
+    "question_groups",
+    "sections",
+    "advisor_groups",
+    "advisors",
+    "sessions",
+    "contacts",
+    "links",
+)
+# Keys that say a part is absent, each with the key whose presence it contradicts.
+_ABSENCES = (("no_answer", "answer"), ("no_text", "text"), ("collapsed", "questions"))
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,16 @@ def problems_of(record: Record) -> Iterator[Problem]:
             yield found.at(record.document.path, source_map.value_at(location), message, location)
 
 
+def outdated_problems(document: LoadedDocument, current: str) -> list[Problem]:
+    """The problem of a record written for a schema version before ``current``'s major."""
+    record = Record(document, QuestionBank(()), current)
+    (found,) = [defined for defined, check in RECORD_CHECKS if check is schema_version]
+    return [
+        found.at(document.path, document.source_map.value_at(location), message, location)
+        for location, message in schema_version(record)
+    ]
+
+
 @record_rule("id-file-name", Severity.ERROR, "the record id differs from the file name")
 def id_file_name(record: Record) -> Iterator[tuple[JsonPath, str]]:
     record_id = record_id_of(record.data)
@@ -91,15 +111,10 @@ def id_file_name(record: Record) -> Iterator[tuple[JsonPath, str]]:
 )
 def schema_version(record: Record) -> Iterator[tuple[JsonPath, str]]:
     value = record.data.get("schema_version")
-    written = _SEMVER.fullmatch(value) if isinstance(value, str) else None
-    now = _SEMVER.fullmatch(record.schema_version)
-    if written is None or now is None:
+    ours, tools = parsed(value), parsed(record.schema_version)
+    if ours is None or tools is None:
         return
     current, written_as = record.schema_version, brief(str(value))
-    ours = tuple(_VersionNumber(part) for part in written.groups())
-    tools = tuple(_VersionNumber(part) for part in now.groups())
-    # Semantic versioning of the schema: a minor version adds what older tools do not know,
-    # a major version can make valid content invalid; patch versions check alike.
     if ours[:2] > tools[:2]:
         yield (
             ("schema_version",),
@@ -111,8 +126,8 @@ def schema_version(record: Record) -> Iterator[tuple[JsonPath, str]]:
         yield (
             ("schema_version",),
             f"the record is written for schema version {written_as}, which schema version "
-            f"{current} does not accept; update the record as the changelog describes for "
-            f"schema version {tools[0]}.0.0, then set schema_version to '{current}'",
+            f"{current} does not accept; update it with: advising-content migrate "
+            f"{record.document.path}",
         )
 
 
@@ -120,7 +135,7 @@ def schema_version(record: Record) -> Iterator[tuple[JsonPath, str]]:
 def duplicate_id(record: Record) -> Iterator[tuple[JsonPath, str]]:
     seen: dict[str, JsonPath] = {}
     for collection in ID_COLLECTIONS:
-        for index, item in _items(record.data.get(collection)):
+        for index, item in items(record.data.get(collection)):
             entry_id = item.get("id")
             if not isinstance(entry_id, str):
                 continue
@@ -134,71 +149,11 @@ def duplicate_id(record: Record) -> Iterator[tuple[JsonPath, str]]:
                 )
 
 
-@record_rule(
-    "duplicate-question", Severity.ERROR, "a bank question is answered twice in one record"
-)
-def duplicate_question(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    answered: dict[str, JsonPath] = {}
-    for location, question, _ in _questions(record):
-        first = answered.setdefault(question["key"], location)
-        if first != location:
-            yield (
-                location,
-                f"the question {quoted(question['key'])} is already answered in "
-                f"'{dotted(first[:-1])}' on line {record.line(first)}; answer each question once",
-            )
-
-
-@record_rule("unknown-question", Severity.ERROR, "a question key that is not in the bank")
-def unknown_question(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    keys = [question.key for question in record.bank.questions]
-    for location, question, _ in _first_answers(record):
-        key = question["key"]
-        if question.get("custom") is not True and record.bank.get(key) is None:
-            yield (
-                location,
-                f"{quoted(key)} is not a question of the question bank "
-                f"({choices(key, keys, 'its keys')}); for a question of your own, add "
-                "'custom: true'",
-            )
-
-
-@record_rule("custom-question", Severity.ERROR, "a custom question reuses a key of the bank")
-def custom_question(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    for location, question, _ in _first_answers(record):
-        if question.get("custom") is True and record.bank.get(question["key"]) is not None:
-            yield (
-                location,
-                f"{quoted(question['key'])} is a question of the question bank, so it is not "
-                "custom; remove 'custom: true', or give your own question a key of its own",
-            )
-
-
-@record_rule(
-    "question-audience",
-    Severity.ERROR,
-    "a bank question under an audience the bank does not give it",
-)
-def question_audience(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    for location, question, audiences in _first_answers(record):
-        entry = record.bank.get(question["key"])
-        if question.get("custom") is True or entry is None or not audiences:
-            continue
-        if not audiences <= set(entry.audiences):
-            allowed = ", ".join(entry.audiences)
-            yield (
-                location,
-                f"'{entry.key}' is a question for {allowed} students in the question bank, but "
-                f"this group is for {', '.join(sorted(audiences))}; move it to a group for "
-                f"{allowed}",
-            )
-
-
 @record_rule("unknown-reference", Severity.ERROR, "an advisor id that no advisor of the record has")
 def unknown_reference(record: Record) -> Iterator[tuple[JsonPath, str]]:
     advisors = [
         item["id"]
-        for _, item in _items(record.data.get("advisors"))
+        for _, item in items(record.data.get("advisors"))
         if isinstance(item.get("id"), str)
     ]
     for location, name in _advisor_references(record.data):
@@ -211,55 +166,73 @@ def unknown_reference(record: Record) -> Iterator[tuple[JsonPath, str]]:
         yield location, f"there is no advisor with the id {quoted(name)} in this record; {hint}"
 
 
+@record_rule("contradiction", Severity.ERROR, "a part marked as absent that the record also gives")
+def contradiction(record: Record) -> Iterator[tuple[JsonPath, str]]:
+    for location, node in _mappings(record.data):
+        for absent, present in _ABSENCES:
+            if node.get(absent) is True and present in node:
+                yield (
+                    (*location, absent),
+                    f"'{absent}: true' says the page shows no {present.replace('_', ' ')} "
+                    f"here, but '{dotted(location)}' has '{present}'; remove one of them",
+                )
+
+
+@record_rule("count-range", Severity.ERROR, "a count whose 'max' is below its 'min'")
+def count_range(record: Record) -> Iterator[tuple[JsonPath, str]]:
+    for location, node in _mappings(record.data):
+        count = node.get("count")
+        if not isinstance(count, dict):
+            continue
+        low, high = count.get("min"), count.get("max")
+        if isinstance(low, int) and isinstance(high, int) and high < low:
+            yield (
+                (*location, "count", "max"),
+                f"the count's max {high} is below its min {low}; give the smaller number as "
+                "'min', or leave 'max' out for a single number",
+            )
+
+
 def _advisor_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, Any]]:
     for collection in ("contacts", "links"):
-        for index, item in _items(data.get(collection)):
+        for index, item in items(data.get(collection)):
             yield (collection, index, "advisor"), item.get("advisor")
-    for index, session in _items(data.get("sessions")):
-        names = session.get("advisors")
-        if isinstance(names, list):
-            for position, name in enumerate(names):
-                yield ("sessions", index, "advisors", position), name
+    for collection in ("sessions", "advisor_groups"):
+        for index, entry in items(data.get(collection)):
+            names = entry.get("advisors")
+            if isinstance(names, list):
+                for position, name in enumerate(names):
+                    yield (collection, index, "advisors", position), name
 
 
-def _questions(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any], set[str] | None]]:
-    """Each question with a key: where its key is, the question, and its group's audiences."""
-    for group_index, group in _items(record.data.get("question_groups")):
-        audiences = group.get("audiences")
-        group_audiences = (
-            {a for a in audiences if isinstance(a, str)} if isinstance(audiences, list) else None
-        )
-        for index, question in _items(group.get("questions")):
-            if isinstance(question.get("key"), str):
-                location: JsonPath = ("question_groups", group_index, "questions", index, "key")
-                yield location, question, group_audiences
+def _mappings(data: Any) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    """Every mapping in ``data`` with its location, without recursion."""
+    stack: list[tuple[JsonPath, Any]] = [((), data)]
+    while stack:
+        location, value = stack.pop()
+        if isinstance(value, dict):
+            yield location, value
+            stack.extend(((*location, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*location, index), item) for index, item in enumerate(value))
 
 
-def _first_answers(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any], set[str] | None]]:
-    """The questions of ``_questions`` but those answering a key already answered."""
-    answered: set[str] = set()
-    for location, question, audiences in _questions(record):
-        if question["key"] not in answered:
-            answered.add(question["key"])
-            yield location, question, audiences
-
-
-def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+def items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mappings of a list, with their indexes; nothing when ``value`` is not a list."""
     if isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
 
 
-class _VersionNumber(str):
-    """A number of a version, compared as a number however many digits it has: semantic
-    versioning allows no leading zeros, so the longer number is the larger."""
-
-    def _key(self) -> tuple[int, str]:
-        return len(self), str(self)
-
-    def __lt__(self, other: object) -> bool:
-        return isinstance(other, _VersionNumber) and self._key() < other._key()
-
-    def __gt__(self, other: object) -> bool:
-        return isinstance(other, _VersionNumber) and self._key() > other._key()
+def questions_of(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any], set[str] | None]]:
+    """Each question with a key: where its key is, the question, and its group's audiences."""
+    for group_index, group in items(record.data.get("question_groups")):
+        audiences = group.get("audiences")
+        group_audiences = (
+            {a for a in audiences if isinstance(a, str)} if isinstance(audiences, list) else None
+        )
+        for index, question in items(group.get("questions")):
+            if isinstance(question.get("key"), str):
+                location: JsonPath = ("question_groups", group_index, "questions", index, "key")
+                yield location, question, group_audiences

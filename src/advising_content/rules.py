@@ -28,6 +28,8 @@ CHECKING_MODULES = (
     "advising_content.reading.implicit",
     "advising_content.schema_messages",
     "advising_content.record_checks",
+    "advising_content.question_checks",
+    "advising_content.layout_checks",
     "advising_content.text_checks",
     "advising_content.validation",
     "advising_content.file_problems",

@@ -36,6 +36,9 @@ WRONG_TYPE = rule(
     "wrong-type", Severity.ERROR, "a value of the wrong kind, such as a list where text belongs"
 )
 EMPTY_VALUE = rule("empty-value", Severity.ERROR, "a key with nothing after its colon")
+EMPTY_TEXT = rule(
+    "empty-text", Severity.ERROR, "text that is empty (write it, or remove an optional key)"
+)
 NOT_ALLOWED = rule("not-allowed", Severity.ERROR, "a value outside the allowed choices")
 INVALID_FORMAT = rule(
     "invalid-format",
@@ -48,7 +51,7 @@ OUT_OF_RANGE = rule(
     "out-of-range", Severity.ERROR, "a number below its minimum or above its maximum"
 )
 # When several of these fail for one value, the first is the one worth reading.
-VALUE_RULES = (IMPLICIT_TYPE, EMPTY_VALUE, WRONG_TYPE, NOT_ALLOWED, INVALID_FORMAT)
+VALUE_RULES = (IMPLICIT_TYPE, EMPTY_VALUE, EMPTY_TEXT, WRONG_TYPE, NOT_ALLOWED, INVALID_FORMAT)
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,13 @@ def min_items(messages: Messages, failure: Failure) -> Iterator[Problem]:
     yield messages.at_value(TOO_FEW_ITEMS, failure.location, message)
 
 
+def min_length(messages: Messages, failure: Failure) -> Iterator[Problem]:
+    # Every text the schema bounds needs one character: only an empty one fails.
+    name = field_name(failure.location)
+    message = f"{name} is empty; write the text, or remove the key if it is optional"
+    yield messages.at_value(EMPTY_TEXT, failure.location, message)
+
+
 def unique_items(messages: Messages, failure: Failure) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for index, item in enumerate(failure.instance):
@@ -237,6 +247,7 @@ KEYWORD_MESSAGES: dict[str, Callable[[Messages, Failure], Iterator[Problem]]] = 
     "format": format_,
     "pattern": pattern,
     "minItems": min_items,
+    "minLength": min_length,
     "uniqueItems": unique_items,
     "minimum": minimum,
     "maximum": maximum,

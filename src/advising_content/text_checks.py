@@ -66,13 +66,6 @@ def placeholder(field: str, value: str) -> str | None:
     return f"{field} still holds the placeholder '{PLACEHOLDER}'; replace it with the real text"
 
 
-@text_rule("empty-text", Severity.ERROR, "text that is empty (write it, or remove an optional key)")
-def empty_text(field: str, value: str) -> str | None:
-    if value:
-        return None
-    return f"{field} is empty; write the text, or remove the key if it is optional"
-
-
 @text_rule("whitespace", Severity.WARNING, "text with spaces at its start or end")
 def whitespace(field: str, value: str) -> str | None:
     if value == value.strip():

@@ -16,7 +16,7 @@ from advising_content.wording import quoted
 __all__ = ["CheckedFile", "ValidationReport", "validate_discovered", "validate_paths"]
 
 DUPLICATE_RECORD = rule(
-    "duplicate-record", Severity.ERROR, "two files checked together share a record id"
+    "duplicate-record", Severity.ERROR, "two files checked together hold the same record"
 )
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
@@ -107,7 +107,7 @@ def _duplicate_record(entry: CheckedFile, first_path: str) -> Problem:
     return DUPLICATE_RECORD.at(
         entry.path,
         entry.record_id_at,
-        f"the record id {quoted(entry.record_id)} is already used by {first_path}; "
-        "each record needs an id of its own",
+        f"the record {quoted(entry.record_id)} is already used by {first_path}; "
+        "each record needs an id of its own within its institution",
         ("id",),
     )

@@ -16,14 +16,29 @@ import click
     show_default=True,
     help="Print a table to read, or JSON for other programs.",
 )
-def questions(output_format: str) -> None:
-    """List the standard questions: key, audience and wording.
+@click.option(
+    "--match",
+    "wording",
+    metavar="TEXT",
+    help="Print only the bank question that TEXT (a page's wording of it) asks, if any.",
+)
+def questions(output_format: str, wording: str | None) -> None:
+    """List the standard questions: key, audience, wording, the wordings other
+    schools use, and the stances and facts each answer may carry.
 
     A record answers these questions under a group of their audience, by key.
+    With --match, exits 1 when no bank question matches TEXT.
     """
     from advising_content.question_bank import load_question_bank
 
     bank = load_question_bank()
+    chosen = bank.questions
+    if wording is not None:
+        match = bank.match(wording)
+        if match is None:
+            click.echo(f"No question of the bank is worded like {json.dumps(wording)}.")
+            raise SystemExit(1)
+        chosen = (match,)
     if output_format == "json":
         listing = [
             {
@@ -32,13 +47,26 @@ def questions(output_format: str) -> None:
                 "group": question.group_id,
                 "audiences": list(question.audiences),
                 "question": question.question,
+                "core": question.core,
+                "alternates": list(question.alternates),
+                "stances": list(question.stances),
+                "facts": list(question.facts),
             }
-            for question in bank.questions
+            for question in chosen
         ]
         click.echo(json.dumps({"questions": listing}, indent=2, ensure_ascii=False))
         return
-    width = max(len(question.key) for question in bank.questions)
     for group in bank.groups:
-        click.echo(f"{group.heading} ({', '.join(group.audiences)})")
-        for question in group.questions:
-            click.echo(f"  {question.key.ljust(width)}  {question.question}")
+        shown = [question for question in group.questions if question in chosen]
+        if shown:
+            click.echo(f"{group.heading} ({', '.join(group.audiences)})")
+        for question in shown:
+            click.echo(f"  {question.key}: {question.question}")
+            for alternate in question.alternates:
+                click.echo(f"      also: {alternate}")
+            if question.stances:
+                click.echo(f"      stances: {', '.join(question.stances)}")
+            if question.facts:
+                click.echo(f"      facts: {', '.join(question.facts)}")
+            if set(question.audiences) != set(group.audiences):
+                click.echo(f"      audiences: {', '.join(question.audiences)}")
