@@ -35,7 +35,7 @@ def test_a_problem_carries_its_location_as_a_json_pointer(tmp_path: Path) -> Non
     [problem] = validate_paths([tmp_path]).problems
     assert problem == Problem(
         str(tmp_path / "med-peds.yaml"),
-        134,
+        144,
         19,
         Severity.ERROR,
         "implicit-type",
@@ -65,9 +65,18 @@ def test_a_record_id_may_be_used_once_across_files(tmp_path: Path) -> None:
     report = validate_paths([tmp_path])
     first, second = (str(tmp_path / folder / "med-peds.yaml") for folder in ("a", "b"))
     assert [(p.path, p.line, p.column, p.rule) for p in report.problems] == [
-        (second, 4, 5, "duplicate-record")
+        (second, 5, 5, "duplicate-record")
     ]
     assert first in report.problems[0].message
+
+
+def test_two_institutions_may_each_have_a_record_of_the_same_id(tmp_path: Path) -> None:
+    text = (MED_PEDS).read_text("utf-8")
+    for folder in ("feinberg", "ecu"):
+        (tmp_path / folder).mkdir()
+        mine = text.replace("  id: feinberg\n", f"  id: {folder}\n")
+        (tmp_path / folder / "med-peds.yaml").write_text(mine)
+    assert validate_paths([tmp_path]).problems == []
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:

@@ -145,7 +145,7 @@ def test_json_format_lists_every_problem_with_pointer_and_counts(cli) -> None:
     first = document["problems"][0]
     assert first == {
         "path": "unknown-references.yaml",
-        "line": 19,
+        "line": 20,
         "column": 26,
         "severity": "error",
         "rule": "unknown-reference",
@@ -173,16 +173,16 @@ def test_github_format_prints_workflow_annotations(cli) -> None:
     assert outcome.exit_code == 1
     lines = outcome.output.splitlines()
     assert lines[0] == (
-        "::error file=placeholders.yaml,line=14,col=17,title=advising-content placeholder::"
+        "::error file=placeholders.yaml,line=15,col=17,title=advising-content placeholder::"
         "'answer' still holds the placeholder 'TODO'; replace it with the real text"
     )
-    assert lines[1].startswith("::error file=placeholders.yaml,line=17,col=17,")
+    assert lines[1].startswith("::error file=placeholders.yaml,line=18,col=17,")
     assert lines[2] == "Checked 1 file: 2 errors in 1 file."
 
 
 def test_github_format_is_chosen_under_github_actions(cli) -> None:
     outcome = cli("validate", "text-warnings.yaml", cwd=NEGATIVE, env={"GITHUB_ACTIONS": "true"})
-    assert outcome.output.startswith("::warning file=text-warnings.yaml,line=4,col=9,")
+    assert outcome.output.startswith("::warning file=text-warnings.yaml,line=5,col=9,")
     explicit = cli(
         "validate",
         "--format",
@@ -191,7 +191,7 @@ def test_github_format_is_chosen_under_github_actions(cli) -> None:
         cwd=NEGATIVE,
         env={"GITHUB_ACTIONS": "true"},
     )
-    assert explicit.output.startswith("text-warnings.yaml:4:9: warning: ")
+    assert explicit.output.startswith("text-warnings.yaml:5:9: warning: ")
 
 
 def test_github_annotation_escapes_separators(cli, tmp_path) -> None:
@@ -232,7 +232,7 @@ def test_installed_console_script_works_from_any_directory(tmp_path) -> None:
     )
     invalid = _run(script, "validate", str(NEGATIVE / "duplicate-key.yaml"), cwd=tmp_path)
     assert invalid.returncode == 1
-    assert f"{NEGATIVE / 'duplicate-key.yaml'}:7:3: error: the key 'name' appears twice" in (
+    assert f"{NEGATIVE / 'duplicate-key.yaml'}:8:3: error: the key 'name' appears twice" in (
         invalid.stdout
     )
     usage = _run(script, "validate", "nowhere.yaml", cwd=tmp_path)

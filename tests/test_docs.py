@@ -48,7 +48,7 @@ def test_the_main_job_validates_and_exports_the_shipped_content(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Checked 1 file: no problems.\nExported to build: ")
-    assert (tmp_path / "build" / "json" / "med-peds.json").is_file()
+    assert (tmp_path / "build" / "json" / "feinberg" / "med-peds.json").is_file()
 
 
 def _generated_tables() -> dict[str, str]:

@@ -14,25 +14,34 @@ PLACEHOLDER_LINE = re.compile(r"^(\s+)TODO: .*$", re.MULTILINE)
 
 
 def test_new_writes_every_bank_question_under_its_audience(cli, tmp_path: Path) -> None:
-    outcome = cli("new", "cardiology", "--name", "Cardiology", cwd=tmp_path)
+    outcome = cli(
+        "new", "cardiology", "--name", "Cardiology", "--institution", "feinberg", cwd=tmp_path
+    )
     assert outcome.exit_code == 0, outcome.output
     path = tmp_path / "content" / "cardiology.yaml"
     assert outcome.output.startswith(f"Wrote {Path('content', 'cardiology.yaml')}.")
     record = yaml.safe_load(path.read_text("utf-8"))
     assert record["id"] == "cardiology"
+    assert record["institution"]["id"] == "feinberg"
     assert record["specialty"] == {"name": "Cardiology"}
     bank = load_question_bank()
+    core = [
+        (g.id, g.heading, list(g.audiences), [q.key for q in g.questions if q.core])
+        for g in bank.groups
+    ]
     assert [
         (group["id"], group["heading"], group["audiences"], [q["key"] for q in group["questions"]])
         for group in record["question_groups"]
-    ] == [(g.id, g.heading, list(g.audiences), [q.key for q in g.questions]) for g in bank.groups]
+    ] == core
+    others = ", ".join(q.key for q in bank.questions if not q.core)
+    assert f"# {others}." in path.read_text("utf-8")
     for group in record["question_groups"]:
         for entry in group["questions"]:
             assert entry["question"] == bank.get(entry["key"]).question  # type: ignore[union-attr]
 
 
 def test_a_new_record_fails_with_a_located_error_per_placeholder(cli, tmp_path: Path) -> None:
-    cli("new", "cardiology", "--name", "Cardiology", cwd=tmp_path)
+    cli("new", "cardiology", "--name", "Cardiology", "--institution", "feinberg", cwd=tmp_path)
     outcome = cli("validate", cwd=tmp_path)
     assert outcome.exit_code == 1
     text = (tmp_path / "content" / "cardiology.yaml").read_text("utf-8")
@@ -47,7 +56,7 @@ def test_a_new_record_fails_with_a_located_error_per_placeholder(cli, tmp_path: 
 
 
 def test_a_filled_in_record_validates_with_no_further_change(cli, tmp_path: Path) -> None:
-    cli("new", "cardiology", "--name", "Cardiology", cwd=tmp_path)
+    cli("new", "cardiology", "--name", "Cardiology", "--institution", "feinberg", cwd=tmp_path)
     path = tmp_path / "content" / "cardiology.yaml"
     answers = iter(["Example School of Medicine", "Yes", "no", "1.0", "2027-01-20", "null"] * 3)
     path.write_text(
@@ -59,8 +68,21 @@ def test_a_filled_in_record_validates_with_no_further_change(cli, tmp_path: Path
     assert outcome.exit_code == 0
 
 
+def test_new_needs_the_institution_id(cli, tmp_path: Path) -> None:
+    missing = cli("new", "cardiology", "--name", "Cardiology", cwd=tmp_path)
+    assert missing.exit_code == 2
+    assert "Missing option '--institution'" in missing.output
+    wrong = cli("new", "cardiology", "--name", "C", "--institution", "Feinberg", cwd=tmp_path)
+    assert wrong.exit_code == 2
+    assert (
+        "'Feinberg' is not an institution id: use lowercase letters, digits and single hyphens, "
+        "such as 'feinberg'" in wrong.output
+    )
+    assert not (tmp_path / "content").exists()
+
+
 def test_the_optional_parts_shown_in_comments_are_valid(cli, tmp_path: Path) -> None:
-    cli("new", "cardiology", "--name", "Cardiology", cwd=tmp_path)
+    cli("new", "cardiology", "--name", "Cardiology", "--institution", "feinberg", cwd=tmp_path)
     path = tmp_path / "content" / "cardiology.yaml"
     text = PLACEHOLDER_LINE.sub(lambda m: m[1] + "Filled in.", path.read_text("utf-8"))
     head, optional = text.split("# Parts a page may also have", 1)
@@ -72,7 +94,17 @@ def test_the_optional_parts_shown_in_comments_are_valid(cli, tmp_path: Path) -> 
 
 def test_a_name_with_yaml_syntax_is_kept_as_text(cli, tmp_path: Path) -> None:
     name = 'Surgery: "General" & #1 — Ünïcödé'
-    outcome = cli("new", "surgery", "--name", name, "--out", "records", cwd=tmp_path)
+    outcome = cli(
+        "new",
+        "surgery",
+        "--name",
+        name,
+        "--institution",
+        "feinberg",
+        "--out",
+        "records",
+        cwd=tmp_path,
+    )
     assert outcome.exit_code == 0
     record = yaml.safe_load((tmp_path / "records" / "surgery.yaml").read_text("utf-8"))
     assert record["specialty"]["name"] == name
@@ -81,7 +113,9 @@ def test_a_name_with_yaml_syntax_is_kept_as_text(cli, tmp_path: Path) -> None:
 def test_an_existing_file_is_never_overwritten(cli, tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "cardiology.yaml").write_text("mine\n")
-    outcome = cli("new", "cardiology", "--name", "Cardiology", cwd=tmp_path)
+    outcome = cli(
+        "new", "cardiology", "--name", "Cardiology", "--institution", "feinberg", cwd=tmp_path
+    )
     assert outcome.exit_code == 1
     assert "already exists" in outcome.output
     assert (tmp_path / "content" / "cardiology.yaml").read_text() == "mine\n"
@@ -92,7 +126,7 @@ def test_an_existing_file_is_never_overwritten(cli, tmp_path: Path) -> None:
     "record_id", ["Cardiology", "heart_surgery", "x-", "a--b", "a/b", "", "../x"]
 )
 def test_an_id_that_is_not_a_slug_is_a_usage_error(cli, tmp_path: Path, record_id: str) -> None:
-    outcome = cli("new", record_id, "--name", "X", cwd=tmp_path)
+    outcome = cli("new", record_id, "--name", "X", "--institution", "feinberg", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert "is not a record id" in outcome.output
     assert not (tmp_path / "content").exists()
@@ -100,7 +134,7 @@ def test_an_id_that_is_not_a_slug_is_a_usage_error(cli, tmp_path: Path, record_i
 
 @pytest.mark.parametrize("name", ["", "   ", "two\nlines"])
 def test_a_blank_or_multiline_name_is_a_usage_error(cli, tmp_path: Path, name: str) -> None:
-    outcome = cli("new", "x", "--name", name, cwd=tmp_path)
+    outcome = cli("new", "x", "--name", name, "--institution", "feinberg", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert outcome.output.splitlines()[-1] == (
         "Error: Invalid value for '--name': give the specialty's name as the page writes it, on "
@@ -115,7 +149,9 @@ def test_a_folder_that_cannot_be_written_is_an_error_not_a_crash(tmp_path: Path)
 
     (tmp_path / "content").mkdir()
     with mode(tmp_path / "content", 0o555):
-        result = run_unprivileged(["new", "surgery", "--name", "Surgery"], tmp_path)
+        result = run_unprivileged(
+            ["new", "surgery", "--name", "Surgery", "--institution", "feinberg"], tmp_path
+        )
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "Error: cannot write content/surgery.yaml: Permission denied\n"
     assert list((tmp_path / "content").iterdir()) == []
@@ -134,7 +170,17 @@ def test_the_new_file_has_the_mode_the_umask_gives(tmp_path: Path, umask: int, m
     from conftest import console_script
 
     result = subprocess.run(
-        [str(console_script()), "new", "surgery", "--name", "Surgery", "--out", "content"],
+        [
+            str(console_script()),
+            "new",
+            "surgery",
+            "--name",
+            "Surgery",
+            "--institution",
+            "feinberg",
+            "--out",
+            "content",
+        ],
         cwd=tmp_path,
         umask=umask,
         capture_output=True,

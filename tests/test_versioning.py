@@ -13,7 +13,7 @@ RECORD = (MED_PEDS).read_bytes()
 
 
 def _problems(written: str, tool: str) -> list[str]:
-    raw = RECORD.replace(b'schema_version: "1.0.0"', f'schema_version: "{written}"'.encode())
+    raw = RECORD.replace(b'schema_version: "2.0.0"', f'schema_version: "{written}"'.encode())
     document = load_file("med-peds.yaml", raw).document
     assert document is not None
     return [
@@ -33,7 +33,7 @@ def test_compatible_versions_pass(written: str, tool: str) -> None:
 
 def test_a_newer_minor_version_needs_a_newer_tool() -> None:
     assert _problems("1.5.0", "1.4.3") == [
-        "5:17 schema-version: the record is written for schema version 1.5.0, which is newer "
+        "6:17 schema-version: the record is written for schema version 1.5.0, which is newer "
         "than the schema version 1.4.3 of this advising-content; upgrade advising-content to "
         "one that knows schema version 1.5"
     ]
@@ -46,7 +46,6 @@ def test_a_newer_major_version_needs_a_newer_tool() -> None:
 
 def test_an_older_major_version_needs_the_record_updated() -> None:
     assert _problems("1.9.0", "2.0.0") == [
-        "5:17 schema-version: the record is written for schema version 1.9.0, which schema "
-        "version 2.0.0 does not accept; update the record as the changelog describes for "
-        "schema version 2.0.0, then set schema_version to '2.0.0'"
+        "6:17 schema-version: the record is written for schema version 1.9.0, which schema "
+        "version 2.0.0 does not accept; update it with: advising-content migrate med-peds.yaml"
     ]

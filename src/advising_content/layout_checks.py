@@ -20,7 +20,7 @@ def unknown_block(record: Record) -> Iterator[tuple[JsonPath, str]]:
             hint = choices(name, list(named), "the record's blocks")
             yield ("page_order", index), f"{quoted(name)} is not a block of this record; {hint}"
         elif len({block.kind for block in named[name]}) > 1:
-            kinds = " and ".join(sorted({block.kind for block in named[name]}))
+            kinds = " and a ".join(sorted({b.kind.replace("_", " ") for b in named[name]}))
             yield (
                 ("page_order", index),
                 f"{quoted(name)} names both a {kinds}; give one of them another id",

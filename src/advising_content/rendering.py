@@ -27,10 +27,18 @@ def author_text(author: Mapping[str, Any]) -> str:
 
 def citation_text(citation: Mapping[str, Any]) -> str:
     """A citation as the pages give it, such as
-    'Freeman, B. (2013). Title. 3rd Ed. Publisher: Place. p. 81-82.'"""
+    'Freeman, B. (2013). Title. 3rd Ed. Publisher: Place. p. 81-82.', or for one credited to an
+    organization alone, '(Source: American College of Surgeons)'."""
+    if not citation.get("authors"):
+        credited = " ".join(
+            str(citation[key]) for key in ("organization", "title") if key in citation
+        )
+        return f"(Source: {credited})"
     authors = [author_text(author) for author in citation["authors"]]
     names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + ", & " + authors[-1]
-    parts = [f"{names} ({citation['year']}).", f"{citation['title']}."]
+    parts = [names + (f" ({citation['year']})." if "year" in citation else ".")]
+    if "title" in citation:
+        parts.append(f"{citation['title']}.")
     if "edition" in citation:
         parts.append(f"{ordinal(citation['edition'])} Ed.")
     where = [str(citation[key]) for key in ("publisher", "place") if citation.get(key)]

@@ -17,6 +17,10 @@ _WIDTH = 96
 _OPTIONAL_PARTS = """\
 # Parts a page may also have; uncomment and fill in those the page shows.
 #
+# source:
+#   url: https://www.example.edu/the-advising-page
+#   complete: true
+#
 # quote:
 #   text: >-
 #     The quoted text, word for word, without the quotation marks.
@@ -39,12 +43,18 @@ _OPTIONAL_PARTS = """\
 #     description: >-
 #       What the session is for.
 #
+# advisor_groups:
+#   - id: specialty-career-advisor
+#     label: "Specialty Career Advisor:"
+#     advisors: [first-last]
+#
 # advisors:
 #   - id: first-last
 #     name: First Last
 #     degrees: [MD]
+#     titles:
+#       - The advisor's job title
 #     department: The advisor's department
-#     role: Specialty Career Advisor
 #
 # contacts:
 #   - id: more-information
@@ -70,8 +80,11 @@ def _folded(text: str, indent: int) -> str:
     return ">-\n" + "\n".join(pad + line for line in lines)
 
 
-def new_record(record_id: str, name: str, bank: QuestionBank, schema_version: str) -> str:
-    """The YAML text of a new record with id ``record_id`` for the specialty ``name``."""
+def new_record(
+    record_id: str, name: str, institution_id: str, bank: QuestionBank, schema_version: str
+) -> str:
+    """The YAML text of a new record with id ``record_id`` for the specialty ``name`` of the
+    institution ``institution_id``: the questions every page of the school's template asks."""
     lines = [
         f"# The advising record of the {name} specialty page.",
         "# Replace each placeholder with the text the page gives (validate points at every "
@@ -82,6 +95,7 @@ def new_record(record_id: str, name: str, bank: QuestionBank, schema_version: st
         f'schema_version: "{schema_version}"',
         "",
         "institution:",
+        f"  id: {institution_id}",
         "  name: " + _folded(f"{PLACEHOLDER}: the school's full name.", 4),
         "",
         "specialty:",
@@ -96,11 +110,17 @@ def new_record(record_id: str, name: str, bank: QuestionBank, schema_version: st
             f"    audiences: [{', '.join(group.audiences)}]",
             "    questions:",
         ]
-        for question in group.questions:
+        for question in (question for question in group.questions if question.core):
             lines += [
                 f"      - key: {question.key}",
                 "        question: " + _folded(question.question, 10),
                 "        answer: "
                 + _folded(f"{PLACEHOLDER}: the answer as the page gives it.", 10),
             ]
+    others = [question.key for question in bank.questions if not question.core]
+    lines += [
+        "",
+        "# Other questions of the bank, for a page that asks them (advising-content questions):",
+        f"# {', '.join(others)}.",
+    ]
     return "\n".join(lines) + "\n\n" + _OPTIONAL_PARTS

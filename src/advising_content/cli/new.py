@@ -16,9 +16,12 @@ def _record_id(ctx: click.Context, param: click.Parameter, value: str) -> str:
     from advising_content.identifiers import is_slug
 
     if not is_slug(value):
+        what, example = ("an institution", "feinberg")
+        if param.name != "institution_id":
+            what, example = ("a record", "med-peds")
         raise click.BadParameter(
-            f"'{value}' is not a record id: use lowercase letters, digits and single hyphens, "
-            "such as 'med-peds'",
+            f"'{value}' is not {what} id: use lowercase letters, digits and single hyphens, "
+            f"such as '{example}'",
             ctx,
             param,
         )
@@ -42,6 +45,14 @@ def _specialty_name(ctx: click.Context, param: click.Parameter, value: str) -> s
     help="The specialty's full name, such as 'Internal Medicine-Pediatrics'.",
 )
 @click.option(
+    "--institution",
+    "institution_id",
+    required=True,
+    callback=_record_id,
+    metavar="ID",
+    help="The institution's id, such as 'feinberg'; records of one school share it.",
+)
+@click.option(
     "--out",
     "out",
     default=DEFAULT_CONTENT,
@@ -50,7 +61,7 @@ def _specialty_name(ctx: click.Context, param: click.Parameter, value: str) -> s
     metavar="DIR",
     help="The directory to write ID.yaml in.",
 )
-def new(record_id: str, name: str, out: Path) -> None:
+def new(record_id: str, name: str, institution_id: str, out: Path) -> None:
     """Write DIR/ID.yaml: a new record with every standard question, to fill in.
 
     Each piece of text to write is a placeholder containing TODO, so validate
@@ -61,7 +72,7 @@ def new(record_id: str, name: str, out: Path) -> None:
     from advising_content.resources import schema_version
     from advising_content.scaffold import new_record
 
-    text = new_record(record_id, name, load_question_bank(), schema_version())
+    text = new_record(record_id, name, institution_id, load_question_bank(), schema_version())
     target = out / f"{record_id}.yaml"
     where = shown(str(target))
     if target.exists() or target.is_symlink():

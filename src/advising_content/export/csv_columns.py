@@ -78,7 +78,7 @@ class Table:
 
 
 def key(*parts: str | int) -> str:
-    """A row key: the record id and the entity's id or position, joined by '/'."""
+    """A row key: the record's key and the entity's id or position, joined by '/'."""
     return "/".join(str(part) for part in parts)
 
 
@@ -92,8 +92,12 @@ def reference(name: str, what: str, required: bool = False) -> Column:
     return Column(name, "string", what, required=required, pattern=f"{SLUG}(?:/{SLUG})*")
 
 
-RECORD_ID = Column(
-    "record_id", "string", "The record's id, such as 'med-peds'.", required=True, pattern=SLUG
+RECORD_KEY = Column(
+    "record_key",
+    "string",
+    "The record (records.record_key), such as 'feinberg/med-peds'.",
+    required=True,
+    pattern=f"{SLUG}/{SLUG}",
 )
 POSITION = Column(
     "position", "integer", "The entry's place in its list on the page, from 1.", required=True
@@ -114,5 +118,9 @@ def text(name: str, description: str, required: bool = False) -> Column:
     return Column(name, "string", description, required=required)
 
 
-def to_records(column: str = "record_id") -> ForeignKey:
-    return ForeignKey(column, "records", "record_id")
+def flag(name: str, description: str) -> Column:
+    return Column(name, "boolean", description, required=True)
+
+
+def to_records() -> ForeignKey:
+    return ForeignKey("record_key", "records", "record_key")

@@ -1,4 +1,5 @@
-"""The rows of each CSV table, from one record: one row per entity, in page order."""
+"""The rows of the CSV tables of a record's page and questions, from one record: one row per
+entity, in page order."""
 
 from __future__ import annotations
 
@@ -6,38 +7,41 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from advising_content.export.csv_columns import LIST_SEPARATOR, Row, key
-from advising_content.export.records import Record
+from advising_content.export.records import Record, record_key
+from advising_content.page_layout import page_blocks
+from advising_content.prose import plain_text
+
+CITED = ("quote", "description")
 
 
-def _joined(values: Sequence[str] | None) -> str | None:
+def joined(values: Sequence[str] | None) -> str | None:
     return LIST_SEPARATOR.join(values) if values else None
 
 
-def _advisor_key(record: Record, advisor_id: str | None) -> str | None:
-    return key(record["id"], advisor_id) if advisor_id else None
-
-
-def _entries(record: Record, collection: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
+def entries(record: Record, collection: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
     yield from enumerate(record.get(collection) or [], start=1)
 
 
+def text_of(value: Any) -> str | None:
+    """Text with paragraphs and lists as one cell (see ``prose.plain_text``)."""
+    return None if value is None else plain_text(value)
+
+
 def record_rows(record: Record) -> Iterator[Row]:
-    quote = record.get("quote") or {}
-    citation = quote.get("citation") or {}
-    pages = citation.get("pages") or {}
+    source = record.get("source") or {}
     yield {
+        "record_key": record_key(record),
+        "institution_id": record["institution"]["id"],
         "record_id": record["id"],
         "schema_version": record["schema_version"],
         "institution": record["institution"]["name"],
         "specialty": record["specialty"]["name"],
-        "quote_text": quote.get("text"),
-        "citation_year": citation.get("year"),
-        "citation_title": citation.get("title"),
-        "citation_edition": citation.get("edition"),
-        "citation_publisher": citation.get("publisher"),
-        "citation_place": citation.get("place"),
-        "citation_first_page": pages.get("first"),
-        "citation_last_page": pages.get("last"),
+        "title": record.get("title"),
+        "source_url": source.get("url"),
+        "source_captured": source.get("captured"),
+        "source_complete": source.get("complete"),
+        "quote_text": text_of((record.get("quote") or {}).get("text")),
+        "description_text": text_of((record.get("description") or {}).get("text")),
     }
 
 
@@ -45,158 +49,114 @@ def short_name_rows(record: Record) -> Iterator[Row]:
     names = record["specialty"].get("short_names") or []
     for position, name in enumerate(names, start=1):
         yield {
-            "short_name_key": key(record["id"], position),
-            "record_id": record["id"],
+            "short_name_key": key(record_key(record), position),
+            "record_key": record_key(record),
             "position": position,
             "short_name": name,
         }
 
 
-def author_rows(record: Record) -> Iterator[Row]:
-    authors = ((record.get("quote") or {}).get("citation") or {}).get("authors") or []
-    for position, author in enumerate(authors, start=1):
+def citation_rows(record: Record) -> Iterator[Row]:
+    for cited in CITED:
+        citation = (record.get(cited) or {}).get("citation")
+        if citation is None:
+            continue
+        pages = citation.get("pages") or {}
         yield {
-            "author_key": key(record["id"], position),
-            "record_id": record["id"],
-            "position": position,
-            "family": author["family"],
-            "given": author.get("given"),
+            "citation_key": key(record_key(record), cited),
+            "record_key": record_key(record),
+            "cites": cited,
+            "organization": citation.get("organization"),
+            "year": citation.get("year"),
+            "title": citation.get("title"),
+            "edition": citation.get("edition"),
+            "publisher": citation.get("publisher"),
+            "place": citation.get("place"),
+            "first_page": pages.get("first"),
+            "last_page": pages.get("last"),
         }
+
+
+def author_rows(record: Record) -> Iterator[Row]:
+    for cited in CITED:
+        authors = ((record.get(cited) or {}).get("citation") or {}).get("authors") or []
+        for position, author in enumerate(authors, start=1):
+            yield {
+                "author_key": key(record_key(record), cited, position),
+                "record_key": record_key(record),
+                "citation_key": key(record_key(record), cited),
+                "position": position,
+                "family": author["family"],
+                "given": author.get("given"),
+            }
 
 
 def group_rows(record: Record) -> Iterator[Row]:
-    for position, group in _entries(record, "question_groups"):
+    for position, group in entries(record, "question_groups"):
         yield {
-            "group_key": key(record["id"], group["id"]),
-            "record_id": record["id"],
+            "group_key": key(record_key(record), group["id"]),
+            "record_key": record_key(record),
             "group_id": group["id"],
             "position": position,
-            "heading": group["heading"],
-            "audiences": _joined(group["audiences"]),
+            "heading": group.get("heading"),
+            "audiences": joined(group.get("audiences")),
+            "collapsed": bool(group.get("collapsed", False)),
         }
 
 
+def answer_key(record: Record, entry: Mapping[str, Any]) -> str:
+    parts = [entry["key"], *([entry["part"]] if "part" in entry else [])]
+    return key(record_key(record), *parts)
+
+
 def answer_rows(record: Record) -> Iterator[Row]:
-    for _, group in _entries(record, "question_groups"):
-        for position, entry in enumerate(group["questions"], start=1):
+    for _, group in entries(record, "question_groups"):
+        for position, entry in enumerate(group.get("questions") or [], start=1):
+            period = entry.get("period") or {}
+            start, end = period.get("start") or {}, period.get("end") or {}
+            count = entry.get("count") or {}
             yield {
-                "answer_key": key(record["id"], entry["key"]),
-                "record_id": record["id"],
-                "group_key": key(record["id"], group["id"]),
+                "answer_key": answer_key(record, entry),
+                "record_key": record_key(record),
+                "group_key": key(record_key(record), group["id"]),
                 "position": position,
                 "question_key": entry["key"],
+                "part": entry.get("part"),
                 "custom": bool(entry.get("custom", False)),
                 "question": entry["question"],
-                "answer": entry["answer"],
+                "answer": text_of(entry.get("answer")),
+                "no_answer": bool(entry.get("no_answer", False)),
+                "cut": bool(entry.get("cut", False)),
                 "stance": entry.get("stance"),
-                "months": _joined(entry.get("months")),
+                "months": joined(entry.get("months")),
+                **{f"period_start_{k}": start.get(k) for k in ("month", "season", "part")},
+                **{f"period_end_{k}": end.get(k) for k in ("month", "season", "part")},
+                "count_min": count.get("min"),
+                "count_max": count.get("max"),
             }
 
 
 def section_rows(record: Record) -> Iterator[Row]:
-    for position, section in _entries(record, "sections"):
+    for position, section in entries(record, "sections"):
         yield {
-            "section_key": key(record["id"], section["id"]),
-            "record_id": record["id"],
+            "section_key": key(record_key(record), section["id"]),
+            "record_key": record_key(record),
             "section_id": section["id"],
             "position": position,
-            "heading": section["heading"],
-            "text": section["text"],
+            "heading": section.get("heading"),
+            "text": text_of(section.get("text")),
+            "no_text": bool(section.get("no_text", False)),
+            "cut": bool(section.get("cut", False)),
         }
 
 
-def session_rows(record: Record) -> Iterator[Row]:
-    for position, session in _entries(record, "sessions"):
+def page_block_rows(record: Record) -> Iterator[Row]:
+    for position, block in enumerate(page_blocks(record), start=1):
         yield {
-            "session_key": key(record["id"], session["id"]),
-            "record_id": record["id"],
-            "session_id": session["id"],
+            "page_block_key": key(record_key(record), position),
+            "record_key": record_key(record),
             "position": position,
-            "title": session["title"],
-            "term": session.get("term"),
-            "topic": session.get("topic"),
-            "audiences": _joined(session.get("audiences")),
-            "description": session["description"],
-            "date": session.get("date"),
-            "start_time": session.get("start_time"),
-            "end_time": session.get("end_time"),
-            "location": session.get("location"),
-        }
-
-
-def session_advisor_rows(record: Record) -> Iterator[Row]:
-    for _, session in _entries(record, "sessions"):
-        session_key = key(record["id"], session["id"])
-        for position, advisor_id in enumerate(session.get("advisors") or [], start=1):
-            yield {
-                "session_advisor_key": key(record["id"], session["id"], advisor_id),
-                "record_id": record["id"],
-                "session_key": session_key,
-                "advisor_key": key(record["id"], advisor_id),
-                "position": position,
-            }
-
-
-def advisor_rows(record: Record) -> Iterator[Row]:
-    for position, advisor in _entries(record, "advisors"):
-        yield {
-            "advisor_key": key(record["id"], advisor["id"]),
-            "record_id": record["id"],
-            "advisor_id": advisor["id"],
-            "position": position,
-            "name": advisor["name"],
-            "department": advisor.get("department"),
-            "role": advisor.get("role"),
-            "profile_url": advisor.get("profile_url"),
-            "email": advisor.get("email"),
-        }
-
-
-def degree_rows(record: Record) -> Iterator[Row]:
-    for collection, column in (("advisors", "advisor_key"), ("contacts", "contact_key")):
-        for _, owner in _entries(record, collection):
-            owner_key = key(record["id"], owner["id"])
-            for position, degree in enumerate(owner.get("degrees") or [], start=1):
-                yield {
-                    "degree_key": key(record["id"], owner["id"], position),
-                    "record_id": record["id"],
-                    "advisor_key": owner_key if column == "advisor_key" else None,
-                    "contact_key": owner_key if column == "contact_key" else None,
-                    "position": position,
-                    "degree": degree,
-                }
-
-
-def contact_rows(record: Record) -> Iterator[Row]:
-    for position, contact in _entries(record, "contacts"):
-        yield {
-            "contact_key": key(record["id"], contact["id"]),
-            "record_id": record["id"],
-            "contact_id": contact["id"],
-            "position": position,
-            "heading": contact.get("heading"),
-            "advisor_key": _advisor_key(record, contact.get("advisor")),
-            "name": contact.get("name"),
-            "organization": contact.get("organization"),
-            "room": contact.get("room"),
-            "street_address": contact.get("street_address"),
-            "city": contact.get("city"),
-            "state": contact.get("state"),
-            "postal_code": contact.get("postal_code"),
-            "email": contact.get("email"),
-            "phone": contact.get("phone"),
-        }
-
-
-def link_rows(record: Record) -> Iterator[Row]:
-    for position, item in _entries(record, "links"):
-        yield {
-            "link_key": key(record["id"], item["id"]),
-            "record_id": record["id"],
-            "link_id": item["id"],
-            "position": position,
-            "kind": item["kind"],
-            "label": item["label"],
-            "url": item.get("url"),
-            "advisor_key": _advisor_key(record, item.get("advisor")),
+            "kind": block.kind.replace("_", "-"),
+            "block_id": block.id,
+            "group_id": block.group["id"] if block.group is not None else None,
         }

@@ -10,7 +10,7 @@ from advising_content import __version__
 from advising_content.export.json_documents import index_document
 from advising_content.export.manifest import WrittenFiles
 from advising_content.export.output_dir import replace_dir
-from advising_content.export.records import Record
+from advising_content.export.records import Record, record_key
 from advising_content.export.registry import Export, ExportOptions, export_formats
 from advising_content.identifiers import is_slug
 
@@ -41,7 +41,7 @@ def export_records(
     """
     _require_slug_ids(records)
     chosen = [form for name, form in export_formats().items() if formats is None or name in formats]
-    ordered = sorted(records, key=lambda record: str(record["id"]))
+    ordered = sorted(records, key=record_key)
     result = ExportResult(records=len(ordered))
 
     def write(staging: Path) -> None:
@@ -56,8 +56,10 @@ def export_records(
 
 
 def _require_slug_ids(records: Sequence[Record]) -> None:
-    # File names come from record ids; validation has made them slugs, and nothing else may
-    # name a file.
+    # File names come from record and institution ids; validation has made them slugs, and
+    # nothing else may name a file.
     for record in records:
-        if not is_slug(record.get("id")):
-            raise ValueError(f"not a valid record id: {record.get('id')!r}")
+        institution = record.get("institution")
+        institution_id = institution.get("id") if isinstance(institution, dict) else None
+        if not is_slug(record.get("id")) or not is_slug(institution_id):
+            raise ValueError(f"not a valid record key: {record.get('id')!r} of {institution_id!r}")

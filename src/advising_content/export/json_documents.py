@@ -8,6 +8,7 @@ from typing import Any
 
 from advising_content import __version__
 from advising_content.export.ordering import in_schema_order
+from advising_content.export.records import record_key
 from advising_content.export.registry import ExportFormat
 from advising_content.resources import load_schema, schema_version
 
@@ -38,11 +39,13 @@ def index_document(records: Sequence[Mapping[str, Any]], formats: Sequence[Expor
             "formats": [form.name for form in formats],
             "records": [
                 {
+                    "key": record_key(record),
+                    "institution_id": record["institution"]["id"],
                     "id": record["id"],
                     "name": record["specialty"]["name"],
                     "institution": record["institution"]["name"],
                     "files": {
-                        form.name: form.record_file(record["id"])
+                        form.name: form.record_file(record_key(record))
                         for form in formats
                         if form.record_file is not None
                     },

@@ -10,8 +10,11 @@ browser.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 from urllib.parse import quote
+
+from advising_content.prose import prose_blocks
 
 # A hard line break that all four renderers understand (Python-Markdown ignores backslash-newline).
 LINE_BREAK = "  \n"
@@ -72,6 +75,17 @@ def paragraphs(text: str) -> list[str]:
         if lines:
             result.append(LINE_BREAK.join(lines))
     return result
+
+
+def prose(value: str | Sequence[Any]) -> list[str]:
+    """Text with paragraphs and lists (see ``advising_content.prose``) as Markdown blocks: a
+    paragraph per paragraph, and a bulleted list per list."""
+    return [
+        _line(_one_line(block))
+        if isinstance(block, str)
+        else "\n".join(f"- {_line(_one_line(item))}" for item in block)
+        for block in prose_blocks(value)
+    ]
 
 
 def _label(text: str) -> str:

@@ -4,3 +4,8 @@ from collections.abc import Mapping
 from typing import Any
 
 Record = Mapping[str, Any]
+
+
+def record_key(record: Record) -> str:
+    """The record's key among those of every institution: 'feinberg/med-peds'."""
+    return f"{record['institution']['id']}/{record['id']}"

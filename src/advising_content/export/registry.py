@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from advising_content.export.csv_options import CsvOptions
-from advising_content.export.records import Record
+from advising_content.export.records import Record, record_key
 from advising_content.markdown_tables import markdown_table
 from advising_content.wording import plural
 
@@ -49,7 +49,7 @@ class ExportFormat:
     # Write its files; return what was written, for the summary line ('3 Markdown pages in
     # markdown/').
     write: Callable[[Export], str]
-    # The file of each record, listed with the record in index.json.
+    # The file of each record, by its key, listed with the record in index.json.
     record_file: Callable[[str], str] | None = None
     # Files shared by all records, listed in index.json under "tables".
     tables: Callable[[], dict[str, str]] | None = None
@@ -64,16 +64,17 @@ def file_per_record(
     noun: str,
     renderer: Callable[[], Callable[[Record], str]],
 ) -> ExportFormat:
-    """A format that writes one file per record, ``folder/<record-id><suffix>``; ``renderer``
-    gives the function that writes a record's text (imported only when the format writes)."""
+    """A format that writes one file per record, ``folder/<institution-id>/<record-id><suffix>``;
+    ``renderer`` gives the function that writes a record's text (imported only when the format
+    writes)."""
 
-    def file(record_id: str) -> str:
-        return f"{folder}/{record_id}{suffix}"
+    def file(key: str) -> str:
+        return f"{folder}/{key}{suffix}"
 
     def write(export: Export) -> str:
         render = renderer()
         for record in export.records:
-            export.files.write_text(file(record["id"]), render(record))
+            export.files.write_text(file(record_key(record)), render(record))
         return f"{plural(len(export.records), noun)} in {folder}/"
 
     return ExportFormat(name, order, writes, write, record_file=file)

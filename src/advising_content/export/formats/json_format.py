@@ -17,7 +17,8 @@ def _renderer() -> Callable[[Record], str]:
 FORMAT = file_per_record(
     name="json",
     order=1,
-    writes="json/<record-id>.json: one document per record, valid against the schema",
+    writes="json/<institution-id>/<record-id>.json: one document per record, valid against the "
+    "schema",
     folder="json",
     suffix=".json",
     noun="JSON document",

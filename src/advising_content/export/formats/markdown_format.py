@@ -17,7 +17,8 @@ def _renderer() -> Callable[[Record], str]:
 FORMAT = file_per_record(
     name="markdown",
     order=2,
-    writes="markdown/<record-id>.md: one page per record, as the advising page reads",
+    writes="markdown/<institution-id>/<record-id>.md: one page per record, in the order of the "
+    "advising page",
     folder="markdown",
     suffix=".md",
     noun="Markdown page",
