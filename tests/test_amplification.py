@@ -116,7 +116,7 @@ def test_several_hostile_files_stay_within_the_limits_together(tmp_path: Path) -
 
 LONG = "x" * 19_000
 MINIMAL = "\n".join([
-    'schema_version: "1.0.0"',
+    'schema_version: "2.0.0"',
     "institution: {name: School}",
     "specialty: {name: Specialty}",
     "question_groups:",
@@ -146,7 +146,7 @@ def test_no_message_repeats_a_long_value_in_full(tmp_path: Path) -> None:
     for name, (head, question) in ECHOES.items():
         body = MINIMAL.replace("QUESTION", question)
         if "schema_version" in head:
-            body = body.replace('schema_version: "1.0.0"\n', "")
+            body = body.replace('schema_version: "2.0.0"\n', "")
         (tmp_path / f"{name}.yaml").write_text(f"{head}\n{body}\n", "utf-8")
     (tmp_path / "copy").mkdir()
     (tmp_path / "copy" / "id.yaml").write_bytes((tmp_path / "id.yaml").read_bytes())

@@ -52,6 +52,7 @@ def test_the_main_job_validates_and_exports_the_shipped_content(tmp_path: Path) 
 
 
 def _generated_tables() -> dict[str, str]:
+    from advising_content.export.csv_docs import tables_list
     from advising_content.export.registry import formats_table as export_formats
     from advising_content.limits import limits_table
     from advising_content.reports import formats_table as report_formats
@@ -62,6 +63,7 @@ def _generated_tables() -> dict[str, str]:
         "export formats": export_formats(),
         "limits": limits_table(),
         "rules": rules_table(RULES),
+        "csv tables": tables_list(),
     }
 
 

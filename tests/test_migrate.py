@@ -59,7 +59,8 @@ def test_migrating_again_changes_nothing(cli, tmp_path: Path) -> None:
     again = cli("migrate", "med-peds.yaml", cwd=tmp_path)
     assert again.exit_code == 0
     assert again.output == (
-        "med-peds.yaml: up to date (schema 2.0.0)\n0 files migrated, 1 up to date, 0 not migrated.\n"
+        "med-peds.yaml: up to date (schema 2.0.0)\n"
+        "0 files migrated, 1 up to date, 0 not migrated.\n"
     )
     assert path.read_bytes() == once
 

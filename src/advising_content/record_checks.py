@@ -60,7 +60,7 @@ def record_rule(
 ) -> Callable[[RecordCheck], RecordCheck]:
     """Define the rule that the decorated check of a record reports: the check yields the
     location and the message of each problem."""
-    defined = rule(name, severity, meaning)
+    defined = rule(name, severity, meaning, depth=2)
 
     def add(check: RecordCheck) -> RecordCheck:
         RECORD_CHECKS.append((defined, check))

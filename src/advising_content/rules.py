@@ -53,11 +53,12 @@ class Rule:
 _DEFINED: dict[str, Rule] = {}
 
 
-def rule(name: str, severity: Severity, meaning: str) -> Rule:
-    """Define a rule of the calling module; a name may be defined once."""
+def rule(name: str, severity: Severity, meaning: str, *, depth: int = 1) -> Rule:
+    """Define a rule of the calling module (or, for a helper that defines rules for its
+    caller, of the module ``depth`` calls up); a name may be defined once."""
     if name in _DEFINED:
         raise ValueError(f"the rule '{name}' is defined twice")
-    module = str(sys._getframe(1).f_globals["__name__"])
+    module = str(sys._getframe(depth).f_globals["__name__"])
     defined = Rule(name, severity, meaning, module)
     _DEFINED[name] = defined
     return defined

@@ -3,6 +3,7 @@ descriptions, with the question bank."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -33,7 +34,9 @@ def _cell(text: str) -> str:
 
 
 def _codes(values: list[Any]) -> str:
-    return ", ".join(f"`{value}`" for value in values)
+    return ", ".join(
+        f"`{json.dumps(value) if isinstance(value, bool) else value}`" for value in values
+    )
 
 
 class _Reference:
@@ -48,6 +51,8 @@ class _Reference:
         if "$ref" in node:
             return _link(self.target(node)["title"])
         kind = node.get("type")
+        if isinstance(kind, list):
+            return ", or ".join(self._one_type(node, each) for each in kind)
         if kind == "object" and "title" in node:
             return _link(node["title"])
         if kind == "array":
@@ -78,6 +83,11 @@ class _Reference:
         if kind == "boolean":
             return "`true` or `false`"
         return str(kind)
+
+    def _one_type(self, node: Node, kind: str) -> str:
+        if kind == "object":
+            return "a mapping of " + _codes(list(node.get("properties", {})))
+        return self.type_text({**node, "type": kind})
 
     def value_type_text(self, node: Node) -> str:
         kind = node.get("type")
@@ -153,9 +163,22 @@ def _question_bank() -> Iterator[str]:
         "audience, with `key` set to the question's key; a question that is not in the bank is "
         "marked `custom: true` and has a key of its own."
     )
-    rows = ["| Key | Audience | Question |", "|-----|----------|----------|"]
+    rows = [
+        "| Key | Audience | Question | Other schools ask | Stances | Facts |",
+        "|-----|----------|----------|-------------------|---------|-------|",
+    ]
     for question in load_question_bank().questions:
+        also = "<br>".join(_cell(wording) for wording in question.alternates)
         rows.append(
-            f"| `{question.key}` | {', '.join(question.audiences)} | {_cell(question.question)} |"
+            f"| `{question.key}` | {', '.join(question.audiences)} | {_cell(question.question)} "
+            f"| {also} | {_codes(list(question.stances))} | {_codes(list(question.facts))} |"
         )
     yield "\n".join(rows)
+    yield (
+        "A question of the bank matches a page's wording when it is the bank's wording or one "
+        "of the others, give or take case, punctuation and a small difference "
+        "(`advising-content questions --match TEXT`). A stance or fact the question does not "
+        "list is an error (`stance-not-taken`, `fact-not-taken`). Questions not marked core "
+        "(`class-rank`, `letters-timing`, `competitiveness`) are asked by some schools only; "
+        "`new` lists them in a comment."
+    )
