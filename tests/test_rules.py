@@ -155,7 +155,14 @@ def test_the_command_line_loads_no_checking_code_until_a_command_runs() -> None:
         text=True,
         check=True,
     ).stdout.split()
-    heavy = ("yaml", "ruamel", "jsonschema", "jsonschema_rs", "multiprocessing", "concurrent.futures")
+    heavy = (
+        "yaml",
+        "ruamel",
+        "jsonschema",
+        "jsonschema_rs",
+        "multiprocessing",
+        "concurrent.futures",
+    )
     assert [name for name in loaded if name.startswith(heavy)] == []
     checking = ("reading", "schema_check", "record_checks", "question_checks", "layout_checks")
     checking += ("text_checks", "content_checks", "migration", "round_trip")
