@@ -20,14 +20,14 @@ def _minimal(record_id: str) -> bytes:
 
 # name -> (file bytes, the problems expected as 'line:col: severity (rule)')
 CORPUS: dict[str, tuple[bytes, list[str]]] = {
-    "invalid-utf8.yaml": (_minimal("invalid-utf8") + b"# caf\xe9\n", ["18:6: error (encoding)"]),
+    "invalid-utf8.yaml": (_minimal("invalid-utf8") + b"# caf\xe9\n", ["19:6: error (encoding)"]),
     "utf16.yaml": (_minimal("utf16").decode().encode("utf-16"), ["1:1: error (encoding)"]),
-    "nul.yaml": (_minimal("nul").replace(b"Yes, one", b"Yes,\x00one"), ["16:21: error (syntax)"]),
+    "nul.yaml": (_minimal("nul").replace(b"Yes, one", b"Yes,\x00one"), ["17:21: error (syntax)"]),
     "lone-bom.yaml": (b"\xef\xbb\xbf", ["1:1: error (empty-file)"]),
     "cr-only.yaml": (_minimal("cr-only").replace(b"\n", b"\r"), []),
     "tabs.yaml": (
         _minimal("tabs").replace(b"\n  name: Example S", b"\n\tname: Example S"),
-        ["6:1: error (syntax)"],
+        ["7:1: error (syntax)"],
     ),
     "alias-bomb.yaml": (
         b"id: alias-bomb\na: &a [x, x, x, x, x, x, x, x, x]\n"
@@ -55,19 +55,19 @@ CORPUS: dict[str, tuple[bytes, list[str]]] = {
     "python-tag.yaml": (
         _minimal("python-tag")
         + b"extra: !!python/object/apply:os.system ['touch /tmp/advising-content-pwned']\n",
-        ["18:8: error (tag)"],
+        ["19:8: error (tag)"],
     ),
     "other-tags.yaml": (
         _minimal("other-tags").replace(b"name: Example Specialty", b"name: !custom Example"),
-        ["8:9: error (tag)"],
+        ["9:9: error (tag)"],
     ),
     "merge-key.yaml": (
         _minimal("merge-key").replace(b"specialty:\n", b"specialty:\n  <<: {x: 1}\n"),
-        ["8:3: error (merge-key)"],
+        ["9:3: error (merge-key)"],
     ),
     "multiple-documents.yaml": (
         _minimal("multiple-documents") + b"---\nid: two\n",
-        ["18:1: error (multiple-documents)"],
+        ["19:1: error (multiple-documents)"],
     ),
     "top-level-list.yaml": (b"- id: x\n", ["1:1: error (not-a-mapping)"]),
     "top-level-scalar.yaml": (b"just some text\n", ["1:1: error (not-a-mapping)"]),
@@ -90,12 +90,12 @@ CORPUS: dict[str, tuple[bytes, list[str]]] = {
     ),
     "long-line.yaml": (
         _minimal("long-line").replace(b"Yes, one or two.", b"x" * 900_000),
-        ["16:17: error (text-too-long)"],
+        ["17:17: error (text-too-long)"],
     ),
-    "newline-key.yaml": (_minimal("newline-key") + b'"a\\nb": 1\n', ["18:1: error (unknown-key)"]),
+    "newline-key.yaml": (_minimal("newline-key") + b'"a\\nb": 1\n', ["19:1: error (unknown-key)"]),
     "long-key.yaml": (
         _minimal("long-key") + b"k" * 500 + b": 1\n",
-        ["18:1: error (text-too-long)"],
+        ["19:1: error (text-too-long)"],
     ),
 }
 

@@ -37,7 +37,7 @@ def test_allowed_values_and_required_fields_are_shown() -> None:
         "| `question_groups` | list of [Question group](#question-group) (at least 1) | yes |"
         in text
     )
-    assert "Either `advisor` or `name` must be given." in text
+    assert "Either `advisor` or `name` or `organization` or `department` must be given." in text
 
 
 def test_the_question_bank_is_listed() -> None:

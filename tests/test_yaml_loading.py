@@ -27,8 +27,8 @@ def test_positions_count_lines_the_same_with_crlf(cli, tmp_path: Path) -> None:
     _write(tmp_path, "med-peds.yaml", broken)
     outcome = cli("validate", "med-peds.yaml", cwd=tmp_path)
     assert outcome.problem_lines == [
-        "med-peds.yaml:146:12: warning (whitespace)",
-        "med-peds.yaml:147:5: error (unknown-key)",
+        "med-peds.yaml:155:12: warning (whitespace)",
+        "med-peds.yaml:156:5: error (unknown-key)",
     ]
 
 
@@ -36,7 +36,7 @@ def test_invalid_utf8_is_located_at_the_bad_byte(cli, tmp_path: Path) -> None:
     _write(tmp_path, "med-peds.yaml", MED_PEDS.replace(b"name: Cheryl Lee", b"name: Cheryl L\xe9e"))
     outcome = cli("validate", "med-peds.yaml", cwd=tmp_path)
     assert outcome.exit_code == 1
-    assert outcome.problem_lines == ["med-peds.yaml:133:19: error (encoding)"]
+    assert outcome.problem_lines == ["med-peds.yaml:143:19: error (encoding)"]
     assert "byte 0xe9" in outcome.messages[0]
     assert "save the file as UTF-8" in outcome.messages[0]
 
@@ -53,7 +53,7 @@ def test_a_nul_byte_is_located(cli, tmp_path: Path) -> None:
     _write(tmp_path, "med-peds.yaml", MED_PEDS.replace(b"city: Chicago", b"city: Chi\x00cago"))
     outcome = cli("validate", "med-peds.yaml", cwd=tmp_path)
     assert outcome.exit_code == 1
-    assert outcome.problem_lines == ["med-peds.yaml:145:14: error (syntax)"]
+    assert outcome.problem_lines == ["med-peds.yaml:154:14: error (syntax)"]
     assert "U+0000" in outcome.messages[0]
 
 
@@ -61,7 +61,7 @@ def test_an_impossible_date_is_an_invalid_format(cli, tmp_path: Path) -> None:
     dated = MED_PEDS.replace(b"    term: winter\n", b'    term: winter\n    date: "2027-02-30"\n')
     _write(tmp_path, "med-peds.yaml", dated)
     outcome = cli("validate", "med-peds.yaml", cwd=tmp_path)
-    assert outcome.problem_lines == ["med-peds.yaml:124:11: error (invalid-format)"]
+    assert outcome.problem_lines == ["med-peds.yaml:129:11: error (invalid-format)"]
 
 
 def test_an_alias_bomb_is_rejected_without_being_expanded(cli, tmp_path: Path) -> None:
