@@ -100,6 +100,18 @@ def test_match_finds_a_cut_wording_only_when_told_it_is_cut() -> None:
     assert bank.match(prefix) is None
 
 
+def test_a_cut_wording_that_begins_several_questions_matches_none() -> None:
+    bank = load_question_bank()
+    begun = "Does your specialty"
+    assert [question.key for question in bank.candidates(begun, cut=True)] == [
+        "away-rotations",
+        "letters-from-specialty",
+        "chair-letter",
+    ]
+    assert bank.match(begun, cut=True) is None
+    assert bank.candidates(begun) == ()
+
+
 def test_match_finds_nothing_for_another_question() -> None:
     bank = load_question_bank()
     assert bank.match("What is the best time to take Step 1?") is None

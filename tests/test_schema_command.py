@@ -179,3 +179,33 @@ def test_questions_match_exits_1_when_no_question_matches(cli) -> None:
     assert outcome.output == (
         'No question of the bank is worded like "What is the best time to take Step 1?".\n'
     )
+
+
+def test_questions_match_as_json_exits_1_with_an_empty_list(cli) -> None:
+    outcome = cli(
+        "questions", "--match", "What is the best time to take Step 1?", "--format", "json"
+    )
+    assert outcome.exit_code == 1
+    assert json.loads(outcome.output) == {"questions": []}
+
+
+def test_questions_match_cut_lists_every_question_the_beginning_may_ask(cli) -> None:
+    outcome = cli("questions", "--match", "Does your specialty", "--cut")
+    assert outcome.exit_code == 0
+    listed = [line.split(":")[0].strip() for line in outcome.output.splitlines()[1:]]
+    assert [key for key in listed if not key.startswith(("stances", "also"))] == [
+        "away-rotations",
+        "letters-from-specialty",
+        "chair-letter",
+    ]
+    whole = cli("questions", "--match", "If away rotations are necessary, when sh", "--cut")
+    assert whole.output.splitlines()[1] == (
+        "  away-rotation-timing: If away rotations are necessary, when should they be completed?"
+    )
+    assert cli("questions", "--match", "Does your specialty").exit_code == 1
+
+
+def test_questions_cut_needs_match(cli) -> None:
+    outcome = cli("questions", "--cut")
+    assert outcome.exit_code == 2
+    assert outcome.output.endswith("Error: --cut goes with --match TEXT.\n")

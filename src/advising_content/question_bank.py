@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -56,26 +57,55 @@ class QuestionBank:
         return _index(self).get(key)
 
     def match(self, wording: str, *, cut: bool = False) -> BankQuestion | None:
-        """The bank question a page's ``wording`` asks, by the bank's wording or an alternate,
-        tolerant of small differences; with ``cut``, the wording may stop part way."""
+        """The one bank question a page's ``wording`` asks, or None when none or several do."""
+        found = self.candidates(wording, cut=cut)
+        return found[0] if len(found) == 1 else None
+
+    def candidates(self, wording: str, *, cut: bool = False) -> tuple[BankQuestion, ...]:
+        """The bank questions a page's ``wording`` may ask, by the bank's wording or an
+        alternate: those worded the same, else (with ``cut``, for a wording that stops part
+        way) those it begins, else the one most alike, tolerant of small differences."""
         wanted = normalized(wording)
         if not wanted:
-            return None
-        best: tuple[float, BankQuestion] | None = None
-        for question in self.questions:
-            for known in map(normalized, question.wordings):
-                if known == wanted or (cut and known.startswith(wanted)):
-                    return question
-                score = SequenceMatcher(None, known, wanted, autojunk=False).ratio()
-                if score >= _SIMILAR and (best is None or score > best[0]):
-                    best = (score, question)
-        return None if best is None else best[1]
+            return ()
+        wordings = _normalized_wordings(self)
+        same = _distinct(question for known, question in wordings if known == wanted)
+        if same or not cut:
+            return same or _most_alike(wordings, wanted)
+        begun = _distinct(question for known, question in wordings if known.startswith(wanted))
+        return begun or _most_alike(wordings, wanted)
+
+
+def _distinct(questions: Iterable[BankQuestion]) -> tuple[BankQuestion, ...]:
+    return tuple(dict.fromkeys(questions))
+
+
+def _most_alike(
+    wordings: tuple[tuple[str, BankQuestion], ...], wanted: str
+) -> tuple[BankQuestion, ...]:
+    scored = [
+        (SequenceMatcher(None, known, wanted, autojunk=False).ratio(), question)
+        for known, question in wordings
+    ]
+    best = max((score for score, _ in scored), default=0.0)
+    if best < _SIMILAR:
+        return ()
+    return _distinct(question for score, question in scored if score == best)
 
 
 def normalized(wording: str) -> str:
     """A wording reduced to its words: lower case, without accents, quotes or punctuation."""
     plain = unicodedata.normalize("NFKD", wording).encode("ascii", "ignore").decode()
     return " ".join(_NOT_WORD.sub(" ", plain.lower()).split())
+
+
+@cache
+def _normalized_wordings(bank: QuestionBank) -> tuple[tuple[str, BankQuestion], ...]:
+    return tuple(
+        (normalized(wording), question)
+        for question in bank.questions
+        for wording in question.wordings
+    )
 
 
 @cache

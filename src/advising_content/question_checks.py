@@ -122,9 +122,10 @@ def question_wording(record: Record) -> Iterator[tuple[JsonPath, str]]:
         wording = question.get("question")
         if not isinstance(wording, str):
             continue
-        match = record.bank.match(wording, cut=question.get("cut") is True)
-        if match is None or match.key == question["key"]:
+        found = record.bank.candidates(wording, cut=question.get("cut") is True)
+        if len(found) != 1 or found[0].key == question["key"]:
             continue
+        match = found[0]
         if question.get("custom") is True:
             fix = f"use 'key: {match.key}' and remove 'custom: true'"
         else:
