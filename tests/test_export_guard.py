@@ -67,13 +67,13 @@ def test_files_that_no_export_wrote_stop_the_export(cli, site: Path, tmp_path: P
 
 
 def test_an_exported_file_edited_by_hand_stops_the_export(cli, site: Path, tmp_path: Path) -> None:
-    page = site / "markdown" / "med-peds.md"
+    page = site / "markdown" / "feinberg" / "med-peds.md"
     page.write_text(page.read_text("utf-8") + "\nA line added by hand.\n", "utf-8")
     outcome = cli("export", str(MED_PEDS), "--out", "site", cwd=tmp_path)
     assert outcome.exit_code == 2
     assert outcome.output == (
         "Error: cannot export to site: replacing site would delete 1 exported file changed "
-        "since it was written (markdown/med-peds.md). " + EDIT_ADVICE + "\n"
+        "since it was written (markdown/feinberg/med-peds.md). " + EDIT_ADVICE + "\n"
     )
     assert "A line added by hand." in page.read_text("utf-8")
 
@@ -134,10 +134,10 @@ def test_a_folder_of_your_own_counts_as_one(cli, site: Path, tmp_path: Path) -> 
 
 
 def test_a_file_of_the_export_that_was_deleted_does_not_stop_it(cli, site: Path, tmp_path: Path):
-    (site / "markdown" / "med-peds.md").unlink()
+    (site / "markdown" / "feinberg" / "med-peds.md").unlink()
     outcome = cli("export", str(MED_PEDS), "--out", "site", "-q", cwd=tmp_path)
     assert outcome.exit_code == 0
-    assert (site / "markdown" / "med-peds.md").is_file()
+    assert (site / "markdown" / "feinberg" / "med-peds.md").is_file()
 
 
 def test_force_replaces_dir_and_says_what_it_discards(cli, site: Path, tmp_path: Path) -> None:

@@ -126,7 +126,8 @@ def _valid_records(
     if report.problems or not quiet:
         click.echo(chosen_reporter().render(report, strict))
     if not report.passed(strict=strict):
-        click.echo(f"Nothing was exported; {shown(str(out))} is unchanged.", err=True)
+        state = "is unchanged" if os.path.lexists(out) else "was not created"
+        click.echo(f"Nothing was exported; {shown(str(out))} {state}.", err=True)
         raise SystemExit(ExitCode.CONTENT_ERRORS)
     return [entry.data for entry in report.files if entry.data is not None]
 
