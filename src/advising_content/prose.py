@@ -27,8 +27,13 @@ def prose_blocks(value: str | Sequence[Any]) -> list[Block]:
         if isinstance(item, str):
             blocks += [line.strip() for line in _LINE_END.split(item) if line.strip()]
         else:
-            blocks.append(tuple(" ".join(entry.split()) for entry in item["list"]))
+            blocks.append(tuple(_one_line(entry) for entry in item["list"]))
     return blocks
+
+
+def _one_line(item: str) -> str:
+    # A list item is one line: its line breaks join its lines as a paragraph's words are joined.
+    return " ".join(line.strip() for line in _LINE_END.split(item) if line.strip())
 
 
 def normalized(value: str | Sequence[Any]) -> list[str | dict[str, list[str]]]:

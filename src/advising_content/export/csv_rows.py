@@ -159,4 +159,5 @@ def page_block_rows(record: Record) -> Iterator[Row]:
             "kind": block.kind.replace("_", "-"),
             "block_id": block.id,
             "group_id": block.group["id"] if block.group is not None else None,
+            "answer_key": answer_key(record, block.data) if block.kind == "question" else None,
         }

@@ -232,9 +232,10 @@ PAGE_TABLES: tuple[Table, ...] = (
             ),
             Column("block_id", "string", "The block's id, or the question's key.", True, SLUG),
             Column("group_id", "string", "The group of a question.", pattern=SLUG),
+            reference("answer_key", "A question's row in answers (answers.answer_key)."),
         ),
         "page_block_key",
-        (to_records(),),
+        (to_records(), ForeignKey("answer_key", "answers", "answer_key")),
         rows.page_block_rows,
     ),
 )
