@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from advising_content.export.markdown_text import LINE_BREAK, email_link, inline, link, prose
+from advising_content.export.markdown_text import (
+    LINE_BREAK,
+    email_link,
+    inline,
+    link,
+    prose,
+    separated,
+)
 from advising_content.page_layout import Block, page_blocks
 from advising_content.rendering import (
     citation_text,
@@ -30,7 +37,7 @@ Record = Mapping[str, Any]
 
 def record_page(record: Record) -> str:
     """The Markdown page of a record, ending with one newline."""
-    return "\n\n".join(_page(record)) + "\n"
+    return "\n\n".join(separated(_page(record))) + "\n"
 
 
 def _lines(*lines: str) -> str:
@@ -57,6 +64,7 @@ def _page(record: Record) -> Iterator[str]:
 
 def _quote(record: Record, block: Block) -> Iterator[str]:
     lines = [*prose(block.data["text"]), "— " + inline(citation_text(block.data["citation"]))]
+    lines = list(separated(lines))
     yield "\n>\n".join("\n".join(f"> {line}" for line in part.split("\n")) for part in lines)
 
 
@@ -166,9 +174,11 @@ def _source(source: Mapping[str, Any] | None) -> Iterator[str]:
         return
     captured = f", captured {source['captured']}" if source.get("captured") else ""
     whole = "the whole page" if source["complete"] else "part of the page"
-    origin = f"Source: {link(source['url'], source['url'])}" if source.get("url") else "Source:"
     yield "---"
-    yield f"{origin} ({whole}{captured})"
+    if source.get("url"):
+        yield f"Source: {link(source['url'], source['url'])} ({whole}{captured})"
+    else:
+        yield f"Source: {whole}{captured}"
 
 
 def _link_text(item: Mapping[str, Any]) -> str:

@@ -10,7 +10,7 @@ browser.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -86,6 +86,17 @@ def prose(value: str | Sequence[Any]) -> list[str]:
         else "\n".join(f"- {_line(_one_line(item))}" for item in block)
         for block in prose_blocks(value)
     ]
+
+
+def separated(blocks: Iterable[str]) -> Iterator[str]:
+    """Markdown blocks in order, with an empty comment between two lists that follow each other:
+    without one, every renderer reads them as one list."""
+    previous = ""
+    for block in blocks:
+        if previous.startswith("- ") and block.startswith("- "):
+            yield "<!-- -->"
+        yield block
+        previous = block
 
 
 def _label(text: str) -> str:
