@@ -27,14 +27,15 @@ _OPENING, _CLOSING = '"“', '"”'
 _CAPTURE_GLUE = {"surgeryGeneral surgery": "General surgery"}
 
 
-def page_lines(path: Path) -> list[str]:
-    """The lines of a capture that hold page text: no capture note, navigation or blank line."""
+def page_lines(path: Path, *, mended: bool = True) -> list[str]:
+    """The lines of a capture that hold page text: no capture note, navigation or blank line;
+    ``mended``, without what the capture glued to the text."""
     lines = []
     for raw in path.read_text("utf-8").splitlines():
         line = " ".join(raw.split())
         if not line or line.startswith("source: ") or line in NAVIGATION:
             continue
-        for glued, meant in _CAPTURE_GLUE.items():
+        for glued, meant in _CAPTURE_GLUE.items() if mended else ():
             line = line.replace(glued, meant)
         for prefix in _PREFIXES:
             line = line.removeprefix(prefix)

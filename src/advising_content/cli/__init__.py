@@ -6,6 +6,7 @@ import click
 
 from advising_content import __version__
 from advising_content.cli.export import export
+from advising_content.cli.import_pages import import_pages
 from advising_content.cli.migrate import migrate
 from advising_content.cli.new import new
 from advising_content.cli.questions import questions
@@ -29,6 +30,7 @@ def main() -> None:
 main.add_command(validate)
 main.add_command(export)
 main.add_command(new)
+main.add_command(import_pages)
 main.add_command(migrate)
 main.add_command(schema)
 main.add_command(questions)

@@ -2,53 +2,28 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 import click
 
 from advising_content.cli.paths import DEFAULT_CONTENT
+from advising_content.cli.record_files import checked_id, checked_name, create_file
 from advising_content.display import shown
 
 
-def _record_id(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from advising_content.identifiers import is_slug
-
-    if not is_slug(value):
-        what, example = ("an institution", "feinberg")
-        if param.name != "institution_id":
-            what, example = ("a record", "med-peds")
-        raise click.BadParameter(
-            f"'{value}' is not {what} id: use lowercase letters, digits and single hyphens, "
-            f"such as '{example}'",
-            ctx,
-            param,
-        )
-    return value
-
-
-def _specialty_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    if not value.strip() or not value.isprintable():
-        raise click.BadParameter(
-            "give the specialty's name as the page writes it, on one line", ctx, param
-        )
-    return value.strip()
-
-
 @click.command()
-@click.argument("record_id", metavar="ID", callback=_record_id)
+@click.argument("record_id", metavar="ID", callback=checked_id)
 @click.option(
     "--name",
     required=True,
-    callback=_specialty_name,
+    callback=checked_name,
     help="The specialty's full name, such as 'Internal Medicine-Pediatrics'.",
 )
 @click.option(
     "--institution",
     "institution_id",
     required=True,
-    callback=_record_id,
+    callback=checked_id,
     metavar="ID",
     help="The institution's id, such as 'feinberg'; records of one school share it.",
 )
@@ -79,23 +54,10 @@ def new(record_id: str, name: str, institution_id: str, out: Path) -> None:
         raise click.ClickException(f"{where} already exists; it was left as it is")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        _create(target, text)
+        create_file(target, text)
     except FileExistsError:
         raise click.ClickException(f"{where} already exists; it was left as it is") from None
     except OSError as error:
         reason = shown(error.strerror or str(error))
         raise click.ClickException(f"cannot write {where}: {reason}") from None
     click.echo(f"Wrote {where}. Replace each TODO, then run: advising-content validate {where}")
-
-
-def _create(target: Path, text: str) -> None:
-    """Write ``target`` whole or not at all, never over an existing file, with the mode that an
-    editor would give it (from the umask)."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.link(temporary, target)
-    finally:
-        os.unlink(temporary)
