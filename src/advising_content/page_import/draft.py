@@ -24,6 +24,7 @@ class Draft:
     inferred: list[Note] = field(default_factory=list)
     left_out: list[Note] = field(default_factory=list)
     unplaced: list[Note] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     cut: Note | None = None
     comments: dict[tuple[int, str], str] = field(default_factory=dict)  # (id(mapping), key)
 

@@ -19,7 +19,9 @@ def page_report(imported: ImportedPage, written_as: str) -> Iterator[str]:
         page, "inferred (marked 'inferred: please check'; check each)", draft.inferred
     )
     yield from _notes(page, "left out", draft.left_out)
-    yield from _notes(page, "could not place (kept as a section of its own)", draft.unplaced)
+    yield from _notes(page, "could not place (check where each belongs)", draft.unplaced)
+    for warning in draft.warnings:
+        yield f"  {page}: warning: {warning}"
     if draft.cut is not None:
         yield f"  {page}:{draft.cut.line}: {draft.cut.text}; the record says the capture is partial"
 
@@ -35,7 +37,8 @@ def recognized(record: dict[str, Any]) -> list[str]:
             found.append(f"a {part}{cited}")
     headed = sum(1 for group in groups if "heading" in group)
     found.append(_count(headed, "audience heading"))
-    found.append(_count(len(questions), "question") + f" ({custom} not in the bank)")
+    bank = f"{custom} not in the bank" if custom else "all from the bank"
+    found.append(_count(len(questions), "question") + (f" ({bank})" if questions else ""))
     for name, what in (
         ("sections", "section"), ("sessions", "session"), ("advisor_groups", "advisor block"),
         ("advisors", "advisor"), ("contacts", "contact"), ("links", "link"),

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from advising_content.page_import.draft import Draft, Note
+from advising_content.page_import.draft import Draft
 from advising_content.page_import.inference import infer
 from advising_content.page_import.page_reader import PageReader
 from advising_content.page_import.page_text import PageText
@@ -63,7 +63,9 @@ def _record(draft: Draft, page: PageText, options: ImportOptions, version: str) 
     )
     if specialty is None:
         specialty = {"name": f"{PLACEHOLDER}: the specialty's name (the page does not say it)"}
-        draft.unplaced.append(Note(0, "the page does not name its specialty; give --name"))
+        draft.warnings.append(
+            "the page does not name its specialty: the record holds a placeholder; give --name"
+        )
     record_id = options.record_id or slug(
         specialty["name"] if options.specialty_name or "specialty" in parts else page.path.stem
     )

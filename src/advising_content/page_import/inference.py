@@ -90,8 +90,14 @@ def _number(word: str) -> int:
 
 
 def _shown(value: Any) -> str:
+    """A fact as the report shows it: 'late October to early January', '1 to 2'."""
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return ", ".join(month.capitalize() for month in value)
+    if isinstance(value, dict) and "start" in value:
+        ends = (
+            " ".join(filter(None, (e.get("part"), e["month"].capitalize()))) for e in value.values()
+        )
+        return " to ".join(ends)
     if isinstance(value, dict):
-        return " ".join(f"{k}={_shown(v)}" for k, v in value.items())
+        return f"{value['min']} to {value['max']}"
     return str(value)

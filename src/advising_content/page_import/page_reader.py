@@ -95,9 +95,8 @@ class PageReader(BlockStarts):
         source: dict[str, Any] = self.draft.parts.setdefault("source", {})
         source["complete"] = not cut
         if cut and last is not None:
-            self.draft.cut = Note(
-                last.number, f"the capture stops mid-sentence: {last.text[-40:]!r}"
-            )
+            end = last.text if len(last.text) <= 60 else "…" + last.text[-50:]
+            self.draft.cut = Note(last.number, f"the capture stops mid-sentence: {end!r}")
             if self.last_entry is not None and self.last_kind in ("question", "section"):
                 self.last_entry["cut"] = True
                 self.last_entry.pop("no_answer", None)

@@ -71,7 +71,7 @@ class ReaderState:
         self.draft.place(section_id, line.number)
         self.prose.append(line.text)
         self.draft.unplaced.append(
-            Note(line.number, f"could not place {line.text[:60]!r}; kept as section {section_id!r}")
+            Note(line.number, f"{line.text[:60]!r}, kept as the section {section_id!r}")
         )
 
     def section(self, line: PageLine, heading: str | None) -> bool:
