@@ -113,7 +113,22 @@ def test_a_page_that_is_not_text_is_refused(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "page.txt").write_bytes(b"Pediatrics\n\xff\xfe\n")
     outcome = cli("import", "page.txt", *ECU, cwd=tmp_path)
     assert outcome.exit_code == 1
-    assert outcome.output == ("Error: page.txt: not UTF-8 text (byte 12); save the page as UTF-8\n")
+    assert outcome.output == (
+        "Error: page.txt: not UTF-8 text (byte 12); save it again choosing the UTF-8 encoding\n"
+    )
+    (tmp_path / "page.docx").write_bytes(b"PK\x03\x04 a zip")
+    outcome = cli("import", "page.docx", *ECU, cwd=tmp_path)
+    assert (outcome.exit_code, outcome.output) == (1, (
+        "Error: page.docx: a Word document or other binary file, not text; open the page in a "
+        "browser, select all, copy, and paste into a .txt file\n"
+    ))  # fmt: skip
+    (tmp_path / "empty.txt").write_text(" \n\n", "utf-8")
+    outcome = cli("import", "empty.txt", *ECU, cwd=tmp_path)
+    assert (outcome.exit_code, outcome.output) == (
+        1,
+        "Error: empty.txt: the page has no text; paste the page's text into it\n",
+    )
+    assert not (tmp_path / "content").exists()
 
 
 def test_a_line_that_fits_nowhere_is_kept_and_reported(cli: Any, tmp_path: Path) -> None:
@@ -129,6 +144,18 @@ def test_a_line_that_fits_nowhere_is_kept_and_reported(cli: Any, tmp_path: Path)
     assert "Call 555 now." in (tmp_path / "content" / "pediatrics.yaml").read_text("utf-8")
 
 
+def test_two_pages_of_one_id_are_refused_by_name(cli: Any, tmp_path: Path) -> None:
+    page = _page(tmp_path, PEDIATRICS)
+    shutil.copy(tmp_path / page, tmp_path / "again.txt")
+    outcome = cli("import", page, "again.txt", *ECU, cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert outcome.output.endswith(
+        "Error: ecu-pediatrics.txt and again.txt both give the record id 'pediatrics'; import "
+        "them one at a time, with --id or --out\n"
+    )
+    assert not (tmp_path / "content").exists()
+
+
 def test_source_gives_the_address_of_a_page_without_its_note(cli: Any, tmp_path: Path) -> None:
     lines = PEDIATRICS.read_text("utf-8").split("\n")[1:]
     (tmp_path / "page.txt").write_text("\n".join(lines), "utf-8")
@@ -136,3 +163,14 @@ def test_source_gives_the_address_of_a_page_without_its_note(cli: Any, tmp_path:
     cli("import", "page.txt", *ECU, "--source", url, cwd=tmp_path)
     written = (tmp_path / "content" / "pediatrics.yaml").read_text("utf-8")
     assert f"source:\n  url: {url}\n  complete: false\n" in written
+
+
+def test_source_replaces_the_page_note_and_says_so(cli: Any, tmp_path: Path) -> None:
+    page = _page(tmp_path, PEDIATRICS)
+    outcome = cli("import", page, *ECU, "--source", "https://example.edu/peds", cwd=tmp_path)
+    assert (
+        "  ecu-pediatrics.txt: warning: --source https://example.edu/peds replaces the address on "
+        "line 1, https://medicine.ecu.edu/studentaffairs/?p=18791\n"
+    ) in outcome.output
+    written = (tmp_path / "content" / "pediatrics.yaml").read_text("utf-8")
+    assert "  url: https://example.edu/peds\n" in written

@@ -43,8 +43,13 @@ class ImportRun:
                 raise click.ClickException(
                     f"{shown(str(target))} already exists; nothing was written"
                 )
-        if len(set(targets)) < len(targets):
-            raise click.UsageError("two PAGEs give the same record id; import them one at a time")
+        for first, target in enumerate(targets):
+            if target in targets[:first]:
+                pages = (imported[targets.index(target)].page.path, imported[first].page.path)
+                raise click.UsageError(
+                    f"{shown(str(pages[0]))} and {shown(str(pages[1]))} both give the record id "
+                    f"'{target.stem}'; import them one at a time, with --id or --out"
+                )
         try:
             self.out.mkdir(parents=True, exist_ok=True)
             for entry, target in zip(imported, targets, strict=True):

@@ -47,9 +47,11 @@ class BlockStarts(PeopleStarts):
         return True
 
     def citation(self, line: PageLine, blank_before: bool) -> bool:
-        if self.current != "quote" or not kinds.is_citation(line.text):
+        quote = self.draft.parts.get("quote")
+        if quote is None or "citation" in quote or not kinds.is_citation(line.text):
             return False
-        quote = self.entry
+        if self.group is not None:
+            return False
         self.close()
         found = parsed_citation(line.text)
         if found is None:
@@ -86,7 +88,7 @@ class BlockStarts(PeopleStarts):
         wording, marked = kinds.question_wording(line.text)
         asked = wording.endswith("?") and len(wording) <= _LONGEST_QUESTION
         found = self.bank.match(wording)
-        if asked and (marked or found or self.group is not None):
+        if asked and (marked or found or (self.group is not None and kinds.asks(wording))):
             self._ask(line, wording, found)
             return True
         if line is self.final and not kinds.ends_sentence(wording):
@@ -102,7 +104,9 @@ class BlockStarts(PeopleStarts):
             self.group = {"id": self.draft.unique_id("questions")}
             self.draft.collection("question_groups").append(self.group)
             self.draft.place(self.group["id"], line.number)
-        key = found.key if found else slug(" ".join(wording.rstrip("?").split()[:6]))
+        key = found.key if found else self.draft.unique_id(_custom_key(wording))
+        if found is None:
+            self.draft.custom.append(Note(line.number, f"{wording!r}, with the key {key!r}"))
         entry = {"key": key, "question": wording, **({} if found else {"custom": True})}
         self.open("question", entry)
         self.group.setdefault("questions", []).append(entry)
@@ -114,3 +118,13 @@ class BlockStarts(PeopleStarts):
         if not (kinds.looks_like_heading(text) or (text.endswith("?") and len(text) <= 80)):
             return False
         return self.section(line, text)
+
+
+def _custom_key(wording: str) -> str:
+    """A key for a question the bank lacks: its first words, up to about 40 characters."""
+    words: list[str] = []
+    for word in slug(wording).split("-"):
+        if words and len("-".join([*words, word])) > 40:
+            break
+        words.append(word)
+    return "-".join(words)

@@ -25,6 +25,7 @@ class Draft:
     left_out: list[Note] = field(default_factory=list)
     unplaced: list[Note] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    custom: list[Note] = field(default_factory=list)  # questions the bank lacks
     cut: Note | None = None
     comments: dict[tuple[int, str], str] = field(default_factory=dict)  # (id(mapping), key)
 

@@ -3,6 +3,7 @@ list items after a bullet, and nothing of scripts, styles or the document's head
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 _BLOCKS = frozenset(
@@ -20,40 +21,62 @@ class _TextReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = [""]
+        self.numbers: list[int] = [1]  # the file's line where each line's text begins
         self.hidden = 0
         self.canonical: str | None = None
+        self.href: str | None = None
+        self.anchors: list[tuple[int, str]] = []  # (index of the line, the address)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         if tag == "link" and (found.get("rel") or "").lower() == "canonical":
             self.canonical = self.canonical or found.get("href")
+        if tag == "a":
+            self.href = found.get("href")
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag == "br":
             self.lines.append("")
+            self.numbers.append(self.getpos()[0])
         elif tag in _BLOCKS:
             self._break()
             if tag == "li":
                 self.lines[-1] = "• "
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.href = None
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _BLOCKS:
             self._break()
 
     def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.lines[-1] += " ".join(data.split("\n"))
+        if self.hidden:
+            return
+        if not self.lines[-1].strip():
+            self.numbers[-1] = self.getpos()[0]
+        self.lines[-1] += " ".join(data.split("\n"))
+        if self.href and data.strip():
+            self.anchors.append((len(self.lines) - 1, self.href))
 
     def _break(self) -> None:
         if self.lines[-1].strip():
             self.lines += ["", ""]
+            self.numbers += [self.getpos()[0]] * 2
 
 
-def html_lines(text: str) -> tuple[list[str], str | None]:
-    """The lines of an HTML page's text, and the page's canonical address if it names one."""
+@dataclass(frozen=True)
+class HtmlText:
+    lines: list[tuple[int, str]]  # each line with the file's line where its text begins
+    canonical: str | None  # the page's address, when it names one
+    addresses: dict[int, str]  # a line's index: the address of the link that line holds
+
+
+def html_lines(text: str) -> HtmlText:
+    """The lines of an HTML page's text, where each begins in the file, and its links."""
     reader = _TextReader()
     reader.feed(text)
     reader.close()
-    return reader.lines, reader.canonical
+    lines = list(zip(reader.numbers, reader.lines, strict=True))
+    return HtmlText(lines, reader.canonical, dict(reader.anchors))

@@ -18,6 +18,7 @@ def page_report(imported: ImportedPage, written_as: str) -> Iterator[str]:
     yield from _notes(
         page, "inferred (marked 'inferred: please check'; check each)", draft.inferred
     )
+    yield from _notes(page, "questions not in the bank (check each key)", draft.custom)
     yield from _notes(page, "left out", draft.left_out)
     yield from _notes(page, "could not place (check where each belongs)", draft.unplaced)
     for warning in draft.warnings:

@@ -70,18 +70,24 @@ def _record(draft: Draft, page: PageText, options: ImportOptions, version: str) 
         specialty["name"] if options.specialty_name or "specialty" in parts else page.path.stem
     )
     record: dict[str, Any] = {"id": record_id, "schema_version": version}
-    source = (
-        {"url": page.source_url or options.source_url}
-        if page.source_url or options.source_url
-        else {}
-    )
-    record["source"] = {**source, "complete": parts["source"]["complete"]}
+    record["source"] = {**_source_url(draft, page, options), **parts["source"]}
     record["institution"] = {"id": options.institution_id, "name": options.institution_name}
     record["specialty"] = specialty
     record.update({name: parts[name] for name in _PARTS if parts.get(name)})
     record.setdefault("question_groups", [])
     record.update({name: parts[name] for name in _PEOPLE if parts.get(name)})
     return record
+
+
+def _source_url(draft: Draft, page: PageText, options: ImportOptions) -> dict[str, str]:
+    """The page's address: --source, else the page's own 'source: URL' line."""
+    given, noted = options.source_url, page.source_url
+    if given and noted and given != noted:
+        draft.warnings.append(
+            f"--source {given} replaces the address on line {page.source_line}, {noted}"
+        )
+    url = given or noted
+    return {"url": url} if url else {}
 
 
 def _number_parts(draft: Draft) -> None:

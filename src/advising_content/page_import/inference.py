@@ -24,7 +24,10 @@ _MONTHS = [
 ]  # fmt: skip
 # Month names as names, capitalized: 'may' is a verb, 'May' a month.
 _NAMED_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
-_MONTH = r"(?:(?P<{0}part>[Ee]arly|[Mm]id|[Ll]ate)\s+)?(?P<{0}month>" + "|".join(_MONTHS) + r")"
+_MONTH = r"(?:(?P<{0}part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<{0}month>" + "|".join(_MONTHS) + r")"
+# A month followed by a day is a date ('March 14, 2023'), not a month the answer recommends.
+_DATE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\s+\d")
+_RANGE_WORDS = re.compile(r"\u2013|—|\bthrough\b|\bto\b|\buntil\b|\bfrom\b|\bbetween\b")
 _SPAN = re.compile(
     _MONTH.format("start_") + r"\s*(?:\u2013|—|-|to|through)\s*" + _MONTH.format("end_") + r"\b",
 )
@@ -69,7 +72,8 @@ def _facts(answer: str, facts: tuple[str, ...]) -> dict[str, Any]:
     if "period" in facts and span:
         return {"period": {"start": _end(span, "start_"), "end": _end(span, "end_")}}
     named = [month.lower() for month in _NAMED_MONTH.findall(answer)]
-    if "months" in facts and named and span is None:
+    plain_list = not _RANGE_WORDS.search(answer) and not _DATE.search(answer)
+    if "months" in facts and named and plain_list:
         return {"months": list(dict.fromkeys(named))}
     count = _COUNT.match(first)
     if "count" in facts and count:

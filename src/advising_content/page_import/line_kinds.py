@@ -39,6 +39,7 @@ _CITATION_DASH = re.compile(r"[—\u2013―]\s*\S.*")
 _CREDIT = re.compile(r"\(\s*source\s*:\s*(?P<organization>[^)]+?)\s*\)", re.IGNORECASE)
 _BULLET = re.compile(r"(?:[•·▪◦●‣\u2043]|[-*\u2013])\s+(?P<item>\S.*)")
 _OPENING_QUOTE = ('"', "“", "„", "«")
+_CLOSING_QUOTE = ('"', "”", "»")
 _SENTENCE_END = (".", "?", "!", ":", '"', "”", "\u2019", "'", ")", "…", "»")
 DEGREES = frozenset(
     (
@@ -49,8 +50,31 @@ DEGREES = frozenset(
 )  # fmt: skip
 
 
+_ASKING = re.compile(
+    r"(?:what|which|when|where|who|whom|why|how|does|do|did|is|are|was|were|should|shall|can"
+    r"|could|will|would|may|might|must|have|has|if|in|for|at|to)\b",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(r"(?:©|copyright\b).*|.*\S\s\|\s\S.*", re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"(?:(?:last\s+)?updated|page\s+last\s+modified|photo(?:\s+credit)?)\b.*", re.I
+)
+
+
 def is_navigation(text: str) -> bool:
-    return text.lower().rstrip(".") in NAVIGATION
+    """A line of the site around the page: its navigation, or a footer ('© 2024 …',
+    'Contact Us | Privacy Policy')."""
+    return text.lower().rstrip(".") in NAVIGATION or _FOOTER.fullmatch(text) is not None
+
+
+def is_furniture(text: str) -> bool:
+    """A note about the page rather than its content: 'Last updated …', 'Photo: …'."""
+    return _FURNITURE.fullmatch(text) is not None
+
+
+def asks(text: str) -> bool:
+    """A sentence that asks, as the questions of an advising page do: 'What …?', 'Is …?'."""
+    return _ASKING.match(text) is not None
 
 
 def audiences(text: str) -> tuple[str, ...] | None:
@@ -120,6 +144,10 @@ def bullet(text: str) -> str | None:
     return found.group("item") if found else None
 
 
+def closes_quote(block: object) -> bool:
+    return isinstance(block, str) and block.endswith(_CLOSING_QUOTE)
+
+
 def opens_quote(text: str) -> bool:
     return text.startswith(_OPENING_QUOTE)
 
@@ -142,4 +170,19 @@ def person(text: str) -> tuple[str, list[str]] | None:
 
 def looks_like_heading(text: str) -> bool:
     """A short line with no sentence end, such as 'Quick Facts' or 'Ophthalmology Resources'."""
-    return len(text) <= 70 and not ends_sentence(text) and len(text.split()) <= 8
+    short = len(text) <= 70 and len(text.split()) <= 8
+    return short and not ends_sentence(text) and bullet(text) is None
+
+
+def is_title_case(text: str) -> bool:
+    """Every longer word capitalized, as a heading's words are: 'Neurology Resources'."""
+    words = [word for word in text.split() if len(word) > 3]
+    return bool(words) and all(word[:1].isupper() for word in words)
+
+
+def is_fragment(text: str) -> bool:
+    """A line that stops mid-sentence: no sentence end, and a last word in lower case."""
+    words = text.split()
+    return (
+        not ends_sentence(text) and len(words) >= 3 and words[-1].isalpha() and words[-1].islower()
+    )

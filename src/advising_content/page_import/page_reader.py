@@ -21,6 +21,7 @@ class PageReader(BlockStarts):
     def __init__(self, page: PageText, bank: QuestionBank) -> None:
         super().__init__(Draft(), bank)
         self.page = page
+        self.addresses = page.addresses
         self.after_blank = False
         self.beside_navigation = False
         self.last_text: PageLine | None = None
@@ -55,7 +56,7 @@ class PageReader(BlockStarts):
             self.session_heading, self.question, self.advisor_label, self._people,
             self.preamble_line, self._prose, self.section_heading,
         )  # fmt: skip
-        if not any(handler(line, blank_before) for handler in handlers):
+        if kinds.is_furniture(line.text) or not any(h(line, blank_before) for h in handlers):
             self.unplaced(line)
         self.last_text, self.last_kind = line, self.current
         self.last_entry = self.entry if self.current in ("question", "section") else None
@@ -81,17 +82,20 @@ class PageReader(BlockStarts):
         return False
 
     def _prose(self, line: PageLine, blank_before: bool) -> bool:
-        if self.current not in _PROSE:
+        if self.current not in _PROSE or kinds.is_furniture(line.text):
             return False
-        if self.current == "section" and blank_before and kinds.looks_like_heading(line.text):
+        if self.current == "quote" and self.prose and kinds.closes_quote(self.prose[-1]):
             return False
+        titled = self.current == "section" or (self.prose and kinds.is_title_case(line.text))
+        if blank_before and kinds.looks_like_heading(line.text) and titled:
+            return False  # a heading of its own
         add_line(self.prose, line.text)
         return True
 
     def _check_capture(self) -> None:
         """A capture whose last text stops mid-sentence is partial; say where it stops."""
         last = self.last_text
-        cut = last is not None and self.last_kind in _PROSE and not kinds.ends_sentence(last.text)
+        cut = last is not None and self.last_kind in _PROSE and kinds.is_fragment(last.text)
         source: dict[str, Any] = self.draft.parts.setdefault("source", {})
         source["complete"] = not cut
         if cut and last is not None:

@@ -41,6 +41,10 @@ class PeopleStarts(ReaderState):
         group["advisors"].append(advisor["id"])
         return True
 
+    def _url(self, line: PageLine) -> dict[str, str]:
+        url = self.addresses.get((line.number, line.text))
+        return {"url": url} if url else {}
+
     def advisor_entry(self, advisor_id: str) -> dict[str, Any]:
         return next(a for a in self.draft.parts["advisors"] if a["id"] == advisor_id)
 
@@ -50,7 +54,7 @@ class PeopleStarts(ReaderState):
             return False
         advisor_id = advisors[-1]["id"]
         link = {"id": self.draft.unique_id(f"{advisor_id}-profile"), "kind": "advisor-profile"}
-        link.update({"label": line.text, "advisor": advisor_id})
+        link.update({"label": line.text, "advisor": advisor_id, **self._url(line)})
         self.draft.collection("links").append(link)
         return True
 
@@ -61,7 +65,7 @@ class PeopleStarts(ReaderState):
         self.close()
         link_id = self.draft.unique_id("request-advisor")
         self.draft.collection("links").append(
-            {"id": link_id, "kind": "request-advisor", "label": line.text}
+            {"id": link_id, "kind": "request-advisor", "label": line.text, **self._url(line)}
         )
         self.draft.place(link_id, line.number)
         name = re.sub(r"(?i)^request\s+an?\s+|\s+advis[eo]r\b.*$", "", line.text)

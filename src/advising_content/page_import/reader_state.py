@@ -24,6 +24,7 @@ class ReaderState:
         self.preamble = True  # before the page's first block: its title and site header
         self.title_lines: list[PageLine] = []
         self.last_entry: dict[str, Any] | None = None
+        self.addresses: dict[tuple[int, str], str] = {}  # of the page's links, when known
 
     def open(self, kind: str, entry: dict[str, Any]) -> None:
         self.close()
