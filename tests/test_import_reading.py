@@ -131,18 +131,27 @@ def test_a_question_the_bank_lacks_is_listed_with_its_key(cli: Any, tmp_path: Pa
 def test_a_page_saved_as_html_keeps_its_link_addresses(cli: Any, tmp_path: Path) -> None:
     saved = (
         '<html><head><link rel="canonical" href="https://www.example.edu/advising/neurology.html">'
-        "</head><body>\n<h1>Neurology</h1>\n<h2>M1 and M2 Students</h2>\n"
+        "</head><body>\n<header><div>MD Education</div>\n<nav><ul><li>Home</li>\n<li>Curriculum"
+        "</li></ul></nav></header>\n<main><h1>Neurology</h1>\n<h2>M1 and M2 Students</h2>\n"
         "<h3>What advice would you offer first- and second-year students who are interested in "
         "pursuing your specialty?</h3>\n<p>Join the interest group.</p>\n"
         '<p><a href="/advising/request">Request a Neurology Advisor</a></p>\n'
-        '<p><a href="mailto:x@example.edu">Oddly linked text.</a></p>\n</body></html>\n'
+        '<p><a href="mailto:x@example.edu">Oddly linked text.</a></p></main>\n'
+        "<footer><p>Contact Us</p></footer></body></html>\n"
     )
     output, record = _imported(cli, tmp_path, saved, "page.html")
     assert record["links"] == [{
         "id": "request-advisor", "kind": "request-advisor",
         "label": "Request a Neurology Advisor", "url": "https://www.example.edu/advising/request",
     }]  # fmt: skip
-    assert "    page.html:7: 'Oddly linked text.', kept as the section 'unplaced'\n" in output
+    assert "    page.html:10: 'Oddly linked text.', kept as the section 'unplaced'\n" in output
+    assert (
+        "  left out:\n"
+        "    page.html:2: 'MD Education' (the site around the page)\n"
+        "    page.html:3: '• Home' (the site around the page)\n"
+        "    page.html:4: '• Curriculum' (the site around the page)\n"
+        "    page.html:11: 'Contact Us' (the site around the page)\n"
+    ) in output
 
 
 def test_a_page_that_ends_with_a_short_answer_is_complete(cli: Any, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ from advising_content.cli.record_files import checked_id, checked_name, create_f
     "--source",
     "source_url",
     metavar="URL",
-    help="The page's address, for a PAGE with no 'source: URL' line (one PAGE).",
+    help="The page's address (one PAGE); it replaces a 'source: URL' first line.",
 )
 @click.option(
     "--out",

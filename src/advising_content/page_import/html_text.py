@@ -15,6 +15,9 @@ _BLOCKS = frozenset(
     )
 )  # fmt: skip
 _HIDDEN = frozenset(["head", "script", "style", "noscript", "template", "title", "svg"])
+# The site around a page: its header, navigation and footer, unless inside the page's content.
+_SITE = frozenset(["header", "nav", "footer"])
+_CONTENT = frozenset(["main", "article"])
 
 
 class _TextReader(HTMLParser):
@@ -26,6 +29,8 @@ class _TextReader(HTMLParser):
         self.canonical: str | None = None
         self.href: str | None = None
         self.anchors: list[tuple[int, str]] = []  # (index of the line, the address)
+        self.depth = {"site": 0, "content": 0}
+        self.site_lines: set[int] = set()  # indexes of the lines of the site around the page
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -33,6 +38,7 @@ class _TextReader(HTMLParser):
             self.canonical = self.canonical or found.get("href")
         if tag == "a":
             self.href = found.get("href")
+        self._enter(tag, 1)
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag == "br":
@@ -42,10 +48,12 @@ class _TextReader(HTMLParser):
             self._break()
             if tag == "li":
                 self.lines[-1] = "• "
+                self.numbers[-1] = self.getpos()[0]
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
             self.href = None
+        self._enter(tag, -1)
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _BLOCKS:
@@ -59,6 +67,13 @@ class _TextReader(HTMLParser):
         self.lines[-1] += " ".join(data.split("\n"))
         if self.href and data.strip():
             self.anchors.append((len(self.lines) - 1, self.href))
+        if self.depth["site"] and not self.depth["content"] and data.strip():
+            self.site_lines.add(len(self.lines) - 1)
+
+    def _enter(self, tag: str, step: int) -> None:
+        kind = "site" if tag in _SITE else "content" if tag in _CONTENT else None
+        if kind:
+            self.depth[kind] = max(0, self.depth[kind] + step)
 
     def _break(self) -> None:
         if self.lines[-1].strip():
@@ -71,6 +86,7 @@ class HtmlText:
     lines: list[tuple[int, str]]  # each line with the file's line where its text begins
     canonical: str | None  # the page's address, when it names one
     addresses: dict[int, str]  # a line's index: the address of the link that line holds
+    site_lines: set[int]  # indexes of the lines of the site's header, navigation and footer
 
 
 def html_lines(text: str) -> HtmlText:
@@ -79,4 +95,4 @@ def html_lines(text: str) -> HtmlText:
     reader.feed(text)
     reader.close()
     lines = list(zip(reader.numbers, reader.lines, strict=True))
-    return HtmlText(lines, reader.canonical, dict(reader.anchors))
+    return HtmlText(lines, reader.canonical, dict(reader.anchors), reader.site_lines)

@@ -42,6 +42,11 @@ class PageReader(BlockStarts):
             self.after_blank = True
             return
         blank_before, self.after_blank = self.after_blank, False
+        if line.site:
+            self.draft.left_out.append(
+                Note(line.number, f"{line.text!r} (the site around the page)")
+            )
+            return
         if kinds.is_navigation(line.text):
             self.draft.left_out.append(Note(line.number, f"{line.text!r} (navigation)"))
             self.beside_navigation = True

@@ -21,6 +21,7 @@ _BINARY = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")
 class PageLine:
     number: int  # counted from 1, in the file as given
     text: str  # with its spacing made plain: no surrounding spaces, single spaces inside
+    site: bool = False  # of the site around the page (a saved page's header, nav or footer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +46,10 @@ def read_page(path: Path) -> PageText:
     text = _decoded(path, raw)
     if path.suffix.lower() in _HTML_SUFFIXES:
         found = html_lines(text)
-        page = _page(path, found.lines, found.canonical)
+        page = _page(path, found.lines, found.canonical, found.site_lines)
         page = _with_addresses(page, found.lines, found.addresses)
     else:
-        page = _page(path, list(enumerate(_LINE_END.split(text), start=1)), None)
+        page = _page(path, list(enumerate(_LINE_END.split(text), start=1)), None, set())
     if not any(line.text for line in page.lines):
         raise PageReadError(f"{path}: the page has no text; paste the page's text into it")
     return page
@@ -75,8 +76,13 @@ def plain(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
 
 
-def _page(path: Path, numbered: list[tuple[int, str]], canonical: str | None) -> PageText:
-    lines = [PageLine(number, plain(text)) for number, text in numbered]
+def _page(
+    path: Path, numbered: list[tuple[int, str]], canonical: str | None, site: set[int]
+) -> PageText:
+    lines = [
+        PageLine(number, plain(text), index in site)
+        for index, (number, text) in enumerate(numbered)
+    ]
     source_url, source_line = canonical, None
     first = next((line for line in lines if line.text), None)
     if first is not None and (note := _SOURCE_NOTE.fullmatch(first.text)):
