@@ -163,3 +163,17 @@ def test_a_page_that_ends_with_a_short_answer_is_complete(cli: Any, tmp_path: Pa
     _, record = _imported(cli, tmp_path / "cut", cut)
     assert record["source"]["complete"] is False
     assert _questions(record)[-1]["cut"] is True
+
+
+def test_a_section_keeps_a_short_line_of_text_and_ends_at_a_heading(
+    cli: Any, tmp_path: Path
+) -> None:
+    text = PAGE.replace(
+        "• American Academy of Neurology\n• Child Neurology Society\n",
+        "Societies to know.\n\nMean USMLE Step 1 score: 226\n\nQuick Facts\n\nSmall programs.\n",
+    )
+    _, record = _imported(cli, tmp_path, text)
+    assert [(s.get("heading"), s.get("text")) for s in record["sections"]] == [
+        ("Neurology Resources", "Societies to know.\nMean USMLE Step 1 score: 226"),
+        ("Quick Facts", "Small programs."),
+    ]

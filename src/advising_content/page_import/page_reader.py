@@ -91,9 +91,12 @@ class PageReader(BlockStarts):
             return False
         if self.current == "quote" and self.prose and kinds.closes_quote(self.prose[-1]):
             return False
-        titled = self.current == "section" or (self.prose and kinds.is_title_case(line.text))
-        if blank_before and kinds.looks_like_heading(line.text) and titled:
-            return False  # a heading of its own
+        titled = kinds.is_title_case(line.text)
+        # A heading of its own: after a heading with nothing under it yet, or after a text,
+        # a heading's words; the first line under a question is its answer, whatever it reads.
+        heading = (titled and bool(self.prose)) or (self.current == "section" and not self.prose)
+        if blank_before and kinds.looks_like_heading(line.text) and heading:
+            return False
         add_line(self.prose, line.text)
         return True
 
