@@ -47,7 +47,7 @@ def _labelled(label: str, part: Mapping[str, Any], key: str) -> str:
 
 
 def _named(person: Mapping[str, Any]) -> str:
-    return name_with_degrees(person["name"], person.get("degrees") or [])
+    return norm(name_with_degrees(person["name"], person.get("degrees") or []))
 
 
 def _advisor_of(record: Record, advisor_id: str) -> Mapping[str, Any]:

@@ -2,159 +2,176 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import strategies as st
 
-from advising_content.question_bank import load_question_bank
-from advising_content.resources import load_schema
+import strategy_parts as parts
+from advising_content.question_bank import BankQuestion, load_question_bank
+from advising_content.resources import schema_version
+from strategy_parts import (
+    CONTROL,
+    citations,
+    counts,
+    dates,
+    enum,
+    optional,
+    periods,
+    prose,
+    slug,
+    text,
+    unique,
+)
 
-DEFS = load_schema()["$defs"]
-# Text as editors may write it: anything but control characters (an error) and lone surrogates.
-CONTROL = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-CONTROL += "".join(chr(c) for c in [0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)])
-HOSTILE = ["=", "+", "-", "@", "<", ">", "&", "*", "_", "`", "#", "|", "[", "]", "\\", '"', ",",
-           "\n", "\r\n", "\r", "\t", "1.", "---", "<script>", "&amp;", "é", "医", "🙂"]  # fmt: skip
+__all__ = ["CONTROL", "records"]
 
-text = (
-    st.lists(
-        st.one_of(
-            st.text(
-                st.characters(blacklist_categories=("Cs",), blacklist_characters=CONTROL),
-                max_size=12,
-            ),
-            st.sampled_from(HOSTILE),
-        ),
-        min_size=1,
-        max_size=6,
-    )
-    .map("".join)
-    .filter(bool)
-)  # empty text is an error
-slug = st.from_regex(r"[a-z0-9]{1,5}(?:-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+BANK = load_question_bank()
+# Ids that name something else in page_order: the single blocks and the bank's question keys.
+RESERVED = {"quote", "description", *(question.key for question in BANK.questions)}
 
 
-def _enum(name: str) -> st.SearchStrategy[str]:
-    return st.sampled_from(DEFS[name]["enum"])
+def _bank_questions(draw: st.DrawFn, question: BankQuestion) -> list[dict[str, Any]]:
+    """A bank question with the stance and facts it takes, asked once or in two parts."""
+    numbers = [1, 2] if draw(st.integers(0, 4)) == 0 else [None]
+    entries = []
+    for part in numbers:
+        entry: dict[str, Any] = {"key": question.key, "question": draw(text)}
+        if part is not None:
+            entry["part"] = part
+        if draw(st.integers(0, 5)) == 0:
+            entry["no_answer"] = True
+            entries.append(entry)
+            continue
+        entry["answer"] = draw(prose)
+        if question.stances:
+            optional(draw, entry, "stance", st.sampled_from(question.stances))
+        facts = {"months": unique(enum("month"), 3), "period": periods(), "count": counts()}
+        for fact in question.facts:
+            optional(draw, entry, fact, facts[fact])
+        entries.append(entry)
+    return entries
 
 
-def _unique(strategy: st.SearchStrategy[Any], max_size: int) -> st.SearchStrategy[list[Any]]:
-    return st.lists(strategy, min_size=1, max_size=max_size, unique=True)
+def _question_groups(draw: st.DrawFn, ids: Iterator[str]) -> list[dict[str, Any]]:
+    groups: list[dict[str, Any]] = []
+    for bank_group in BANK.groups:
+        if groups and not draw(st.booleans()):
+            continue
+        asked = draw(unique(st.sampled_from(bank_group.questions), 3))
+        questions = [entry for question in asked for entry in _bank_questions(draw, question)]
+        if draw(st.booleans()):
+            custom = {"key": "custom-" + next(ids), "custom": True, "question": draw(text)}
+            questions.append({**custom, "answer": draw(prose)})
+        group: dict[str, Any] = {"id": next(ids)}
+        optional(draw, group, "heading", text)
+        optional(draw, group, "audiences", unique(st.sampled_from(bank_group.audiences), 2))
+        groups.append({**group, "questions": questions})
+    if draw(st.integers(0, 3)) == 0:
+        collapsed: dict[str, Any] = {"id": next(ids), "collapsed": True}
+        optional(draw, collapsed, "heading", text)
+        groups.append(collapsed)
+    return groups
 
 
-def _optional(draw: st.DrawFn, target: dict[str, Any], key: str, value: Any) -> None:
+def _sections(draw: st.DrawFn, ids: Iterator[str]) -> list[dict[str, Any]]:
+    sections = []
+    for _ in range(draw(st.integers(0, 2))):
+        section: dict[str, Any] = {"id": next(ids)}
+        optional(draw, section, "heading", text)
+        if draw(st.integers(0, 4)) == 0:
+            section["no_text"] = True
+        else:
+            section["text"] = draw(prose)
+        sections.append(section)
+    return sections
+
+
+def _cut(draw: st.DrawFn, groups: list[Any], sections: list[Any]) -> str | None:
+    """Where a partial capture stops, if it does: the key of a question asked once, or the id
+    of a section; that part is marked cut, and may have lost its text."""
+    places = [q for group in groups for q in group.get("questions", []) if "part" not in q]
+    places += sections
+    if not places or draw(st.integers(0, 3)) != 0:
+        return None
+    place = draw(st.sampled_from(places))
+    place["cut"] = True
     if draw(st.booleans()):
-        target[key] = draw(value) if isinstance(value, st.SearchStrategy) else value
+        for key in ("answer", "no_answer", "text", "no_text"):
+            place.pop(key, None)
+    return str(place.get("key", place.get("id")))
+
+
+def _blocks(record: dict[str, Any]) -> list[str]:
+    """The ids of the blocks page_order lists, in the order of the schema."""
+    grouped = {name for group in record.get("advisor_groups", []) for name in group["advisors"]}
+    shown = {
+        "links": lambda link: link["kind"] != "advisor-profile" and "within" not in link,
+        "advisors": lambda advisor: advisor["id"] not in grouped,
+    }
+    blocks = [name for name in ("quote", "description") if name in record]
+    for collection in ("question_groups", "sections", "sessions", "links", "advisor_groups",
+                       "advisors", "contacts"):  # fmt: skip
+        entries = record.get(collection, [])
+        blocks += [x["id"] for x in entries if shown.get(collection, bool)(x)]
+    return blocks
+
+
+def _page_order(draw: st.DrawFn, record: dict[str, Any], cut: str | None) -> list[str]:
+    """The blocks in any order, some groups with their questions placed among other blocks,
+    and the part the capture stops in last."""
+    order = [name for name in draw(st.permutations(_blocks(record))) if name != cut]
+    for group in record["question_groups"]:
+        keys = list(dict.fromkeys(question["key"] for question in group.get("questions", [])))
+        if cut in keys or (keys and draw(st.booleans())):
+            start = order.index(group["id"]) + 1
+            for key in (key for key in keys if key != cut):
+                order.insert(draw(st.integers(start, len(order))), key)
+    return order if cut is None else [*order, cut]
+
+
+def _ids(draw: st.DrawFn) -> Iterator[str]:
+    """Ids unique in a record, none of which names something else."""
+    used = set(RESERVED)
+    while True:
+        name = draw(slug.filter(lambda name: name not in used))
+        used.add(name)
+        yield name
 
 
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, Any]:
     """A record that the schema accepts and the validator's own checks pass."""
-    ids = iter(draw(st.lists(slug, min_size=40, max_size=40, unique=True)))
-    record: dict[str, Any] = {
-        "id": next(ids),
-        "schema_version": "1.0.0",
-        "institution": {"name": draw(text)},
-        "specialty": {"name": draw(text)},
-    }
-    _optional(draw, record["specialty"], "short_names", _unique(text, 3))
-    if draw(st.booleans()):
-        citation: dict[str, Any] = {
-            "authors": draw(
-                st.lists(
-                    st.builds(lambda f, g: {"family": f, "given": g}, text, text),
-                    min_size=1,
-                    max_size=2,
-                )
-            ),
-            "year": draw(st.integers(1000, 9999)),
-            "title": draw(text),
-        }
-        _optional(draw, citation, "edition", st.integers(1, 30))
-        _optional(draw, citation, "publisher", text)
-        _optional(draw, citation, "place", text)
-        _optional(draw, citation, "pages", st.builds(lambda f: {"first": f}, st.integers(1, 999)))
-        record["quote"] = {"text": draw(text), "citation": citation}
-
-    bank = load_question_bank()
-    groups = []
-    used_keys: set[str] = set()
-    for group in bank.groups:
-        if groups and not draw(st.booleans()):
-            continue
-        questions = []
-        for question in draw(
-            st.lists(st.sampled_from(group.questions), min_size=1, max_size=3, unique=True)
-        ):
-            entry: dict[str, Any] = {
-                "key": question.key,
-                "question": draw(text),
-                "answer": draw(text),
-            }
-            _optional(draw, entry, "stance", _enum("stance"))
-            _optional(draw, entry, "months", _unique(_enum("month"), 3))
-            questions.append(entry)
-            used_keys.add(question.key)
-        if draw(st.booleans()):
-            key = "custom-" + next(ids)
-            questions.append(
-                {"key": key, "custom": True, "question": draw(text), "answer": draw(text)}
-            )
-        groups.append({
-            "id": next(ids),
-            "heading": draw(text),
-            "audiences": list(group.audiences),
-            "questions": questions,
-        })  # fmt: skip
+    ids = _ids(draw)
+    record: dict[str, Any] = {"id": next(ids), "schema_version": schema_version()}
+    record["institution"] = {"id": next(ids), "name": draw(text)}
+    record["specialty"] = {"name": draw(text)}
+    optional(draw, record["specialty"], "short_names", unique(text, 3))
+    optional(draw, record, "title", text)
+    optional(draw, record, "quote", st.fixed_dictionaries({"text": prose, "citation": citations()}))
+    description = st.fixed_dictionaries({"text": prose}, optional={"citation": citations()})
+    optional(draw, record, "description", description)
+    groups, sections = _question_groups(draw, ids), _sections(draw, ids)
     record["question_groups"] = groups
-
-    advisors = []
-    for _ in range(draw(st.integers(0, 2))):
-        advisor: dict[str, Any] = {"id": next(ids), "name": draw(text)}
-        _optional(draw, advisor, "degrees", _unique(text, 2))
-        _optional(draw, advisor, "department", text)
-        _optional(draw, advisor, "role", text)
-        _optional(draw, advisor, "profile_url", "https://example.edu/people/" + next(ids))
-        _optional(draw, advisor, "email", next(ids) + "@example.edu")
-        advisors.append(advisor)
-    advisor_ids = [advisor["id"] for advisor in advisors]
-    if advisors:
-        record["advisors"] = advisors
-    sessions = []
-    for _ in range(draw(st.integers(0, 2))):
-        session: dict[str, Any] = {"id": next(ids), "title": draw(text), "description": draw(text)}
-        _optional(draw, session, "term", _enum_path("session", "term"))
-        _optional(draw, session, "topic", text)
-        _optional(draw, session, "audiences", _unique(_enum("audience"), 4))
-        _optional(draw, session, "date", "2027-01-20")
-        _optional(draw, session, "location", text)
-        if advisor_ids:
-            _optional(draw, session, "advisors", _unique(st.sampled_from(advisor_ids), 2))
-        sessions.append(session)
-    if sessions:
-        record["sessions"] = sessions
-    contacts = []
-    for _ in range(draw(st.integers(0, 2))):
-        contact: dict[str, Any] = {"id": next(ids)}
-        if advisor_ids and draw(st.booleans()):
-            contact["advisor"] = draw(st.sampled_from(advisor_ids))
-        else:
-            contact["name"] = draw(text)
-            _optional(draw, contact, "degrees", _unique(text, 2))
-        for key in ("heading", "organization", "room", "city", "phone"):
-            _optional(draw, contact, key, text)
-        contacts.append(contact)
-    if contacts:
-        record["contacts"] = contacts
-    links = []
-    for _ in range(draw(st.integers(0, 2))):
-        link: dict[str, Any] = {"id": next(ids), "kind": "external-resource", "label": draw(text)}
-        _optional(draw, link, "url", "https://example.edu/" + next(ids))
-        links.append(link)
-    if links:
-        record["links"] = links
+    advisors = parts.advisors(draw, ids)
+    names = [advisor["id"] for advisor in advisors]
+    texts = [q["key"] for group in groups for q in group.get("questions", [])]
+    extras = {
+        "sections": sections,
+        "advisor_groups": parts.advisor_groups(draw, ids, names),
+        "advisors": advisors,
+        "sessions": parts.sessions(draw, ids, names),
+        "contacts": parts.contacts(draw, ids, names),
+        "links": parts.links(draw, ids, names, texts + [section["id"] for section in sections]),
+    }
+    record.update({key: value for key, value in extras.items() if value})
+    cut = _cut(draw, groups, sections)
+    source = st.fixed_dictionaries(
+        {"complete": st.just(False) if cut else st.booleans()},
+        optional={"url": st.just("https://example.edu/" + next(ids)), "captured": dates},
+    )
+    if cut is not None or draw(st.booleans()):
+        record["source"] = draw(source)
+    if cut is not None or draw(st.booleans()):
+        record["page_order"] = _page_order(draw, record, cut)
     return record
-
-
-def _enum_path(definition: str, prop: str) -> st.SearchStrategy[str]:
-    return st.sampled_from(DEFS[definition]["properties"][prop]["enum"])

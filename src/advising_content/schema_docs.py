@@ -10,6 +10,7 @@ from typing import Any
 
 from advising_content.question_bank import load_question_bank
 from advising_content.resources import SCHEMA_FILE, load_schema, referenced, schema_version
+from advising_content.schema_words import NOT_BLANK
 
 Node = dict[str, Any]
 
@@ -70,7 +71,7 @@ class _Reference:
         if kind == "string":
             if "format" in node:
                 return _FORMATS.get(node["format"], str(node["format"]))
-            if "pattern" in node:
+            if "pattern" in node and node["pattern"] != NOT_BLANK:
                 return f"text matching `{node['pattern']}`"
             return "text"
         if kind == "integer":

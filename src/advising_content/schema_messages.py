@@ -18,6 +18,7 @@ from advising_content.reading.implicit import IMPLICIT_TYPE
 from advising_content.rules import Rule, rule
 from advising_content.schema_words import (
     FORMAT_WORDS,
+    NOT_BLANK,
     TYPE_WORDS,
     as_quoted,
     described,
@@ -171,6 +172,11 @@ def format_(messages: Messages, failure: Failure) -> Iterator[Problem]:
 
 
 def pattern(messages: Messages, failure: Failure) -> Iterator[Problem]:
+    if failure.expected == NOT_BLANK:
+        name = field_name(failure.location)
+        message = f"{name} holds only spaces; write the text, or remove the key if it is optional"
+        yield messages.at_value(EMPTY_TEXT, failure.location, message)
+        return
     detail = described(failure.schema)
     title = failure.schema.get("title")
     name = sentence(title) if isinstance(title, str) else "value"

@@ -9,6 +9,9 @@ from typing import Any
 
 from advising_content.wording import ECHO_CHARS, show
 
+# The pattern of a text that is more than spaces.
+NOT_BLANK = "\\S"
+
 TYPE_WORDS = {
     "string": "text",
     "array": "a list",

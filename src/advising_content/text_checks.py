@@ -68,7 +68,7 @@ def placeholder(field: str, value: str) -> str | None:
 
 @text_rule("whitespace", Severity.WARNING, "text with spaces at its start or end")
 def whitespace(field: str, value: str) -> str | None:
-    if value == value.strip():
+    if value == value.strip() or not value.strip():  # only spaces: an empty text
         return None
     where = "begins" if value[0].isspace() else "ends"
     if value[0].isspace() and value[-1].isspace():
