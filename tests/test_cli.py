@@ -180,6 +180,21 @@ def test_github_format_prints_workflow_annotations(cli) -> None:
     assert lines[2] == "Checked 1 file: 2 errors in 1 file."
 
 
+def test_github_format_under_strict_shows_warnings_as_errors(cli) -> None:
+    lenient = cli("validate", "--format", "github", "text-warnings.yaml", cwd=NEGATIVE)
+    strict = cli("validate", "--format", "github", "--strict", "text-warnings.yaml", cwd=NEGATIVE)
+    assert (lenient.exit_code, strict.exit_code) == (0, 1)
+    assert lenient.output.splitlines()[0] == (
+        "::warning file=text-warnings.yaml,line=5,col=9,title=advising-content whitespace::"
+        "'name' begins with a space or line break; remove it"
+    )
+    assert strict.output.splitlines()[0] == (
+        "::error file=text-warnings.yaml,line=5,col=9,title=advising-content whitespace::"
+        "'name' begins with a space or line break; remove it"
+    )
+    assert not any(line.startswith("::warning") for line in strict.output.splitlines())
+
+
 def test_github_format_is_chosen_under_github_actions(cli) -> None:
     outcome = cli("validate", "text-warnings.yaml", cwd=NEGATIVE, env={"GITHUB_ACTIONS": "true"})
     assert outcome.output.startswith("::warning file=text-warnings.yaml,line=5,col=9,")

@@ -25,9 +25,13 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _annotation(problem: Problem) -> str:
+def _annotation(problem: Problem, strict: bool) -> str:
+    # Under --strict a warning fails the job, so GitHub shows it as the error it then is.
+    severity = problem.severity
+    if strict and severity is Severity.WARNING:
+        severity = Severity.ERROR
     return (
-        f"::{_ANNOTATIONS[problem.severity]} file={_escape_property(problem.path)},"
+        f"::{_ANNOTATIONS[severity]} file={_escape_property(problem.path)},"
         f"line={problem.line},col={problem.column},"
         f"title={_escape_property('advising-content ' + problem.rule)}"
         f"::{_escape_data(problem.message)}"
@@ -35,7 +39,7 @@ def _annotation(problem: Problem) -> str:
 
 
 def _render(report: ValidationReport, strict: bool) -> str:
-    return lines_then_summary(report, strict, _annotation)
+    return lines_then_summary(report, strict, lambda problem: _annotation(problem, strict))
 
 
 REPORTER = Reporter(
