@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -312,3 +313,17 @@ def test_the_summary_counts_errors_and_warnings_and_the_files_they_are_in(cli) -
         "validate", "empty-text.yaml", "text-warnings.yaml", "formula-like.yaml", cwd=NEGATIVE
     )
     assert outcome.output.splitlines()[-1] == "Checked 3 files: 3 errors and 9 warnings in 3 files."
+
+
+def test_a_duplicate_record_is_reported_on_the_copy(cli, tmp_path) -> None:
+    shutil.copy(MED_PEDS, tmp_path / "med-peds.yaml")
+    shutil.copy(MED_PEDS, tmp_path / "med-peds copy.yaml")
+    outcome = cli("validate", ".", cwd=tmp_path)
+    assert outcome.problem_lines == [
+        "med-peds copy.yaml:5:5: error (duplicate-record)",
+        "med-peds copy.yaml:5:5: error (id-file-name)",
+    ]
+    assert (
+        "the record 'feinberg/med-peds' is already used by med-peds.yaml; each record needs an id "
+        "of its own within its institution"
+    ) in outcome.messages

@@ -6,8 +6,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import PurePath
 
-from advising_content.discovery import Discovery, discover
+from advising_content.discovery import CONTENT_SUFFIXES, Discovery, discover
 from advising_content.file_check import CheckedFile, check_file
 from advising_content.problems import Problem, Severity
 from advising_content.rules import rule
@@ -91,8 +92,10 @@ def _check_all(paths: list[str], keep_data: bool, workers: int | None) -> list[C
 
 
 def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:
+    """Report each record met again; the file named after its id is taken as the original
+    (so 'med-peds copy.yaml' is reported, not 'med-peds.yaml'), else the first in order."""
     first_file: dict[str, str] = {}
-    for entry in checked:
+    for entry in sorted(checked, key=lambda entry: not _named_after_its_id(entry)):
         if entry.record_id is None:
             continue
         if entry.record_id not in first_file:
@@ -110,4 +113,14 @@ def _duplicate_record(entry: CheckedFile, first_path: str) -> Problem:
         f"the record {quoted(entry.record_id)} is already used by {first_path}; "
         "each record needs an id of its own within its institution",
         ("id",),
+    )
+
+
+def _named_after_its_id(entry: CheckedFile) -> bool:
+    if entry.record_id is None:
+        return False
+    name = PurePath(entry.path).name
+    return any(
+        name.lower().endswith(suffix) and name[: -len(suffix)] == entry.record_id.split("/")[-1]
+        for suffix in CONTENT_SUFFIXES
     )
