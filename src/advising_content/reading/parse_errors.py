@@ -6,6 +6,7 @@ each is shown with a hint in the editor's terms, from the table below.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import yaml
@@ -65,8 +66,21 @@ def syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem
     complaint = (error.problem or "the YAML cannot be read").rstrip(".")
     character = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     hint = _hint(complaint, character)
+    if "expected comment or line break" in complaint and mark is not None:
+        hint = _text_after_indicator(text[text.rfind("\n", 0, mark.index) + 1 : mark.index])
     message = f"YAML syntax error: {complaint}" + (f"; {hint}" if hint else "")
     return SYNTAX.at(path, position, message)
+
+
+def _text_after_indicator(before: str) -> str:
+    """The hint for text on the line of a block indicator, such as 'answer: >- Not needed.'."""
+    block = re.search(r"([>|][-+1-9]{0,2})\s*$", before)
+    if block is None:
+        return ""
+    return (
+        f"'{block.group(1)}' begins a block of text that is written on the lines below it, "
+        "indented under the key: move the text to the next line"
+    )
 
 
 def reader_problem(path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
