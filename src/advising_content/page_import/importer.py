@@ -58,17 +58,13 @@ def import_page(
 
 def _record(draft: Draft, page: PageText, options: ImportOptions, version: str) -> dict[str, Any]:
     parts = draft.parts
-    specialty = (
-        {"name": options.specialty_name} if options.specialty_name else parts.get("specialty")
-    )
-    if specialty is None:
-        specialty = {"name": f"{PLACEHOLDER}: the specialty's name (the page does not say it)"}
+    named = options.specialty_name or parts.get("specialty", {}).get("name")
+    specialty = {"name": named or f"{PLACEHOLDER}: the specialty's name (the page does not say it)"}
+    if named is None:
         draft.warnings.append(
             "the page does not name its specialty: the record holds a placeholder; give --name"
         )
-    record_id = options.record_id or slug(
-        specialty["name"] if options.specialty_name or "specialty" in parts else page.path.stem
-    )
+    record_id = options.record_id or slug(named or page.path.stem)
     record: dict[str, Any] = {"id": record_id, "schema_version": version}
     record["source"] = {**_source_url(draft, page, options), **parts["source"]}
     record["institution"] = {"id": options.institution_id, "name": options.institution_name}

@@ -69,7 +69,9 @@ class PageReader(BlockStarts):
     def _people(self, line: PageLine, blank_before: bool) -> bool:
         if self.current == "advisors":
             return self._advisor_line(line, blank_before)
-        if self.current == "contact" and (not blank_before or len(self.entry) <= 2):
+        # A contact's lines run on until a blank line, once it has one beyond its heading.
+        begun = set(self.entry) > {"id", "heading"}
+        if self.current == "contact" and (not blank_before or not begun):
             add_to_contact(self.entry, line.text, self.draft.parts.get("advisors", []))
             return True
         if self.current is None and not self.preamble and kinds.person(line.text):
