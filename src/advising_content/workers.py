@@ -64,10 +64,17 @@ def map_in_workers(
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the workers now, dropping their work: the pool's own shutdown would let them finish
-    what they hold, and can leave the interpreter waiting at exit (CPython issue 83386)."""
+    what they hold, and can leave the interpreter waiting at exit (CPython issue 83386).
+    The pool's own threads may then fail on the workers they lose; the command is ending, so
+    that is no news to print."""
+    threading.excepthook = _ignore
     for worker in multiprocessing.active_children():
         worker.kill()
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _ignore(args: threading.ExceptHookArgs) -> None:
+    return
 
 
 def _start_worker(parent: int) -> None:
