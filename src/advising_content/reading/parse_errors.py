@@ -12,6 +12,7 @@ from collections.abc import Callable
 import yaml
 
 from advising_content.problems import Problem, Severity
+from advising_content.reading.syntax_context import indentation_hint, unclosed_quote
 from advising_content.rules import rule
 from advising_content.source_map import START, Position
 from advising_content.wording import brief
@@ -60,16 +61,61 @@ def _hint(complaint: str, character: str) -> str:
 
 
 def syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
-    """The parser's error, at its place, with a hint."""
+    """The parser's error, at its place, with a hint; a quote left open, where it opens."""
     mark = error.problem_mark or error.context_mark
-    position = Position(mark.line + 1, mark.column + 1) if mark is not None else START
-    complaint = (error.problem or "the YAML cannot be read").rstrip(".")
-    character = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
-    hint = _hint(complaint, character)
-    if "expected comment or line break" in complaint and mark is not None:
+    if mark is None:
+        return SYNTAX.at(path, START, f"YAML syntax error: {_complaint(error)}")
+    opened = _open_quote(path, text, error, mark.line)
+    if opened is not None:
+        return opened
+    character = text[mark.index] if 0 <= mark.index < len(text) else ""
+    complaint = _complaint(error)
+    hint = indentation_hint(text, mark.line) if _about_indentation(complaint) else None
+    if hint is None:
+        hint = _hint(complaint, character)
+    if "expected comment or line break" in complaint:
         hint = _text_after_indicator(text[text.rfind("\n", 0, mark.index) + 1 : mark.index])
     message = f"YAML syntax error: {complaint}" + (f"; {hint}" if hint else "")
-    return SYNTAX.at(path, position, message)
+    return SYNTAX.at(path, Position(mark.line + 1, mark.column + 1), message)
+
+
+def _complaint(error: yaml.MarkedYAMLError) -> str:
+    return (error.problem or "the YAML cannot be read").rstrip(".")
+
+
+def _about_indentation(complaint: str) -> bool:
+    return any(
+        words in complaint
+        for words in (
+            "mapping values are not allowed",
+            "did not find expected key",
+            "did not find expected '-' indicator",
+        )
+    )
+
+
+def _open_quote(path: str, text: str, error: yaml.MarkedYAMLError, line: int) -> Problem | None:
+    """A quoted value never closed: reported where it opens, which is where to mend it."""
+    context = error.context_mark
+    if error.context == "while scanning a quoted scalar" and context is not None:
+        quote = text[context.index] if context.index < len(text) else '"'
+        return SYNTAX.at(
+            path,
+            Position(context.line + 1, context.column + 1),
+            f"YAML syntax error: the quoted value that begins here with {quote} is never "
+            f"closed; end it with {quote} where the value ends",
+        )
+    found = unclosed_quote(text, line)
+    if found is None:
+        return None
+    return SYNTAX.at(
+        path,
+        found.opened,
+        f"YAML syntax error: the quoted value that begins here with {found.mark} is not closed "
+        f"on its line, so the lines after it up to the next {found.mark} (line "
+        f"{found.closed_line}) are read as part of it; end it with {found.mark} where the "
+        "value ends",
+    )
 
 
 def _text_after_indicator(before: str) -> str:
