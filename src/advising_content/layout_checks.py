@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from advising_content.entry_names import entry_name
 from advising_content.page_layout import Block, blocks_by_id, page_blocks
-from advising_content.problems import JsonPath, Severity, dotted
+from advising_content.problems import JsonPath, Severity
 from advising_content.record_checks import Record, items, record_rule
 from advising_content.wording import choices, few, quoted
 
@@ -84,8 +85,8 @@ def cut_capture(record: Record) -> Iterator[tuple[JsonPath, str]]:
         elif blocks and blocks[-1].data is not node:
             yield (
                 location,
-                f"the capture stops inside '{dotted(location[:-1])}', so nothing can follow it "
-                f"on the page, but {_named(blocks[-1])} does; put it last",
+                f"the capture stops inside {entry_name(location[:-1], record.data)}, so nothing "
+                f"can follow it on the page, but {_named(blocks[-1])} does; put it last",
             )
 
 

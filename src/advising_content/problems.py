@@ -37,14 +37,3 @@ class Problem:
 
 def json_pointer(location: JsonPath) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
-
-
-def dotted(location: JsonPath) -> str:
-    """A location as an editor reads it: ``advisors[0].name``."""
-    text = ""
-    for part in location:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text or "the top level"

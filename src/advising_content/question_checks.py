@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from advising_content.problems import JsonPath, Severity, dotted
+from advising_content.entry_names import entry_name
+from advising_content.problems import JsonPath, Severity
 from advising_content.question_bank import BankQuestion
 from advising_content.record_checks import Record, questions_of, record_rule
 from advising_content.resources import load_schema
@@ -29,8 +30,8 @@ def duplicate_question(record: Record) -> Iterator[tuple[JsonPath, str]]:
             yield (
                 location,
                 f"the question {quoted(question['key'])}{part} is already answered in "
-                f"'{dotted(first[:-1])}' on line {record.line(first)}; answer each question "
-                "once (a question the page asks in two parts has 'part: 1' and 'part: 2')",
+                f"{entry_name(first[:-1], record.data)} on line {record.line(first)}; answer each "
+                "question once (a question the page asks in two parts has 'part: 1' and 'part: 2')",
             )
 
 

@@ -14,8 +14,9 @@ from pathlib import PurePath
 from typing import Any
 
 from advising_content.discovery import CONTENT_SUFFIXES
+from advising_content.entry_names import entry_name
 from advising_content.identifiers import is_slug, record_id_of
-from advising_content.problems import JsonPath, Problem, Severity, dotted
+from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.question_bank import QuestionBank
 from advising_content.reading import LoadedDocument
 from advising_content.rules import Rule, rule
@@ -144,7 +145,8 @@ def duplicate_id(record: Record) -> Iterator[tuple[JsonPath, str]]:
             if first != location:
                 yield (
                     location,
-                    f"the id {quoted(entry_id)} is already used by '{dotted(first[:-1])}' on "
+                    f"the id {quoted(entry_id)} is already used by "
+                    f"{entry_name(first[:-1], record.data, by_position=True)} on "
                     f"line {record.line(first)}; give each entry an id of its own",
                 )
 
@@ -174,7 +176,8 @@ def contradiction(record: Record) -> Iterator[tuple[JsonPath, str]]:
                 yield (
                     (*location, absent),
                     f"'{absent}: true' says the page shows no {present.replace('_', ' ')} "
-                    f"here, but '{dotted(location)}' has '{present}'; remove one of them",
+                    f"here, but {entry_name(location, record.data)} has '{present}'; "
+                    "remove one of them",
                 )
 
 

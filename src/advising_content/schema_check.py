@@ -37,7 +37,7 @@ def add_schema_problems(document: LoadedDocument, problems: FileProblems) -> Non
 
 def _collect(document: LoadedDocument, limit: int | None) -> tuple[list[Problem], bool]:
     """The schema problems of ``document``, and whether looking stopped at ``limit``."""
-    messages = Messages(document.path, document.source_map)
+    messages = Messages(document.path, document.source_map, document.data)
     every = (
         problem
         for error in _validator().iter_errors(document.data)

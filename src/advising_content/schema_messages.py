@@ -13,7 +13,8 @@ from typing import Any, cast
 
 from jsonschema import ValidationError
 
-from advising_content.problems import JsonPath, Problem, Severity, dotted
+from advising_content.entry_names import entry_name
+from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.reading.implicit import IMPLICIT_TYPE
 from advising_content.rules import Rule, rule
 from advising_content.schema_words import (
@@ -84,10 +85,15 @@ class Messages:
 
     path: str
     source_map: SourceMap
+    data: Any = None
     answered: set[tuple[JsonPath, int]] = field(default_factory=set)
 
     def at_value(self, found: Rule, location: JsonPath, message: str) -> Problem:
         return found.at(self.path, self.source_map.value_at(location), message, location)
+
+    def where(self, location: JsonPath) -> str:
+        """The place at ``location``, as the editor sees it in the record."""
+        return entry_name(location, self.data)
 
     def problems_for(self, error: ValidationError) -> Iterator[Problem]:
         failure = Failure.of(error)
@@ -106,7 +112,7 @@ def required(messages: Messages, failure: Failure) -> Iterator[Problem]:
     for key in failure.expected:
         if key not in failure.instance:
             detail = reason or described(properties.get(key))
-            message = f"{_where(failure.location)} has no '{key}'; add it"
+            message = f"{messages.where(failure.location)} has no '{key}'; add it"
             yield messages.at_value(
                 MISSING_KEY, failure.location, message + (f" ({detail})" if detail else "")
             )
@@ -119,7 +125,7 @@ def additional_properties(messages: Messages, failure: Failure) -> Iterator[Prob
         if key in allowed or location in messages.source_map.reported:
             continue
         message = (
-            f"unknown key '{key}' in {_where(failure.location)}; "
+            f"unknown key '{key}' in {messages.where(failure.location)}; "
             f"{choices(str(key), allowed, 'the keys allowed here')}"
         )
         position = messages.source_map.key_at(location)
@@ -237,12 +243,8 @@ maximum = _bound("at most")
 def any_of(messages: Messages, failure: Failure) -> Iterator[Problem]:
     # The schema's anyOf are each a choice between keys, one of which is required.
     keys = " or ".join(f"'{key}'" for branch in failure.expected for key in branch["required"])
-    message = f"{_where(failure.location)} needs either {keys}; add one of them"
+    message = f"{messages.where(failure.location)} needs either {keys}; add one of them"
     yield messages.at_value(MISSING_KEY, failure.location, message)
-
-
-def _where(location: JsonPath) -> str:
-    return "the record" if not location else f"'{dotted(location)}'"
 
 
 KEYWORD_MESSAGES: dict[str, Callable[[Messages, Failure], Iterator[Problem]]] = {
