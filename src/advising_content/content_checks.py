@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from advising_content import layout_checks, question_checks
+from advising_content import layout_checks, question_checks, question_text_checks
 from advising_content.file_problems import FileProblems
-from advising_content.problems import JsonPath, Problem
+from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.question_bank import QuestionBank
 from advising_content.reading import LoadedDocument
 from advising_content.record_checks import Record, problems_of
@@ -16,7 +16,7 @@ from advising_content.text_checks import TEXT_CHECKS
 from advising_content.wording import field_name
 
 # The checks of these modules join the record checks when the modules are imported.
-_CHECK_MODULES = (question_checks, layout_checks)
+_CHECK_MODULES = (question_checks, question_text_checks, layout_checks)
 
 
 def content_problems(
@@ -31,7 +31,13 @@ def content_problems(
     TooManyProblems is raised.
     """
     found = FileProblems(limit=None) if problems is None else problems
-    for problem in problems_of(Record(document, bank, schema_version)):
+    flawed = frozenset(
+        problem.location[:depth]
+        for problem in found.found
+        if problem.severity is Severity.ERROR
+        for depth in range(len(problem.location) + 1)
+    )
+    for problem in problems_of(Record(document, bank, schema_version, flawed)):
         found.add(problem)
     source_map = document.source_map
     for location, value in _strings(document.data):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -24,6 +25,16 @@ def _slug() -> re.Pattern[str]:
 def is_slug(value: object) -> bool:
     """True for text that is a slug, such as 'med-peds' or 'cheryl-lee'."""
     return isinstance(value, str) and _slug().fullmatch(value) is not None
+
+
+def as_slug(value: object) -> str | None:
+    """The slug an editor most likely meant by ``value``, such as 'away-rotations' for
+    'Away Rotations'; None when no slug can be made of it."""
+    if not isinstance(value, str):
+        return None
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    written = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return written if is_slug(written) else None
 
 
 def record_id_of(data: dict[str, Any]) -> str | None:

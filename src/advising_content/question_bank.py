@@ -75,6 +75,31 @@ class QuestionBank:
         begun = _distinct(question for known, question in wordings if known.startswith(wanted))
         return begun or _most_alike(wordings, wanted)
 
+    def asks(self, question: BankQuestion, wording: str, *, cut: bool = False) -> bool:
+        """Whether ``wording`` is one of ``question``'s wordings, up to small edits (with
+        ``cut``, or the beginning of one)."""
+        wanted = normalized(wording)
+        known = [normalized(text) for text in question.wordings]
+        if cut and any(text.startswith(wanted) for text in known):
+            return True
+        return any(
+            SequenceMatcher(None, text, wanted, autojunk=False).ratio() >= _SIMILAR
+            for text in known
+        )
+
+
+def overrun(question: BankQuestion, wording: str) -> int | None:
+    """Where in ``wording`` one of ``question``'s wordings ends, when ``wording`` begins with it
+    and goes on with more words; else None."""
+    wanted = normalized(wording)
+    for text in sorted(map(normalized, question.wordings), key=len, reverse=True):
+        if not wanted.startswith(text + " "):
+            continue
+        for word in re.finditer(r"\w+", wording):
+            if normalized(wording[: word.end()]) == text:
+                return word.end()
+    return None
+
 
 def _distinct(questions: Iterable[BankQuestion]) -> tuple[BankQuestion, ...]:
     return tuple(dict.fromkeys(questions))

@@ -43,10 +43,17 @@ class Record:
     document: LoadedDocument
     bank: QuestionBank
     schema_version: str
+    # Each place at or above a value already reported as an error: checks that build on such a
+    # value say nothing of it, since its consequences are not separate mistakes.
+    flawed: frozenset[JsonPath] = frozenset()
 
     @property
     def data(self) -> dict[str, Any]:
         return self.document.data
+
+    def is_flawed(self, location: JsonPath) -> bool:
+        """Whether the value at ``location``, or a value inside it, is already reported."""
+        return location in self.flawed
 
     def line(self, location: JsonPath) -> int:
         return self.document.source_map.value_at(location).line
@@ -235,7 +242,9 @@ def questions_of(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any], set
         group_audiences = (
             {a for a in audiences if isinstance(a, str)} if isinstance(audiences, list) else None
         )
+        if record.is_flawed(("question_groups", group_index, "audiences")):
+            group_audiences = None  # already reported; the questions are not held to it
         for index, question in items(group.get("questions")):
-            if isinstance(question.get("key"), str):
-                location: JsonPath = ("question_groups", group_index, "questions", index, "key")
+            location: JsonPath = ("question_groups", group_index, "questions", index, "key")
+            if isinstance(question.get("key"), str) and not record.is_flawed(location):
                 yield location, question, group_audiences

@@ -29,6 +29,7 @@ CHECKING_MODULES = (
     "advising_content.schema_messages",
     "advising_content.record_checks",
     "advising_content.question_checks",
+    "advising_content.question_text_checks",
     "advising_content.layout_checks",
     "advising_content.text_checks",
     "advising_content.validation",

@@ -14,6 +14,7 @@ from typing import Any, cast
 from jsonschema import ValidationError
 
 from advising_content.entry_names import entry_name
+from advising_content.identifiers import as_slug, slug_pattern
 from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.reading.implicit import IMPLICIT_TYPE
 from advising_content.rules import Rule, rule
@@ -190,6 +191,9 @@ def pattern(messages: Messages, failure: Failure) -> Iterator[Problem]:
         f"{show(failure.instance)} is not a valid {name} for {field_name(failure.location)}: "
         f"{detail}"
     )
+    written = as_slug(failure.instance) if failure.expected == f"^{slug_pattern()}$" else None
+    if written is not None:
+        message += f"; write it as {quoted(written)}"
     yield messages.at_value(INVALID_FORMAT, failure.location, message)
 
 

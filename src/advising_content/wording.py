@@ -31,8 +31,12 @@ def brief(text: str, limit: int = ECHO_CHARS) -> str:
 
 
 def quoted(text: str, limit: int = ECHO_CHARS) -> str:
-    """``text`` in single quotes, as messages name a key, an id or a word: ``'med-peds'``."""
-    return f"'{brief(text, limit)}'"
+    """``text`` in single quotes, as messages name a key, an id or a word: ``'med-peds'``.
+
+    The text is kept as it is written, line breaks included (the reports escape them as
+    keys' are), and cut to ``limit`` characters with '…' when it is longer.
+    """
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
 
 
 def show(value: Any, limit: int = ECHO_CHARS) -> str:
