@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from advising_content.entry_names import entry_name, ordinal
+from advising_content.entry_names import entry_name
+from advising_content.rendering import ordinal
 
 RECORD = {
     "question_groups": [

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from advising_content.problems import JsonPath
+from advising_content.rendering import ordinal
 
 # The entries of these lists, by the key that holds them, and the word for one of them.
 _ENTRY_WORDS = {
@@ -21,13 +22,6 @@ _ENTRY_WORDS = {
     "links": "link",
 }
 _BY_HEADING = ("question_groups", "sections")
-
-
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st."""
-    if number % 100 in (11, 12, 13):
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def _at(data: Any, location: JsonPath) -> Any:
