@@ -305,7 +305,9 @@ def test_the_format_choices_are_the_registered_formats() -> None:
         return list(option.type.choices)
 
     assert choices(validate) == list(reporters()) == ["text", "json", "github"]
-    assert choices(export) == [*export_formats(), "all"] == ["json", "markdown", "csv", "all"]
+    assert (
+        choices(export) == [*export_formats(), "all"] == ["json", "markdown", "csv", "html", "all"]
+    )
 
 
 def test_the_summary_counts_errors_and_warnings_and_the_files_they_are_in(cli) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from advising_content.question_bank import load_question_bank
 from conftest import ALL_FIELDS, EXAMPLES, EXPORT_EXAMPLES, MED_PEDS, tree
 
 # The tables of the README's list, in its order.
@@ -38,6 +39,12 @@ EVERY_FILE = {
     MED_PEDS_MARKDOWN,
     "csv/datapackage.json",
     *(f"csv/{name}.csv" for name in CSV_TABLES),
+    "html/index.html",
+    "html/coverage.html",
+    "html/style.css",
+    "html/questions/index.html",
+    *(f"html/questions/{question.key}.html" for question in load_question_bank().questions),
+    "html/records/feinberg/med-peds.html",
 }
 
 
@@ -60,7 +67,7 @@ def test_export_writes_every_format_by_default(cli, tmp_path: Path) -> None:
     assert outcome.output == (
         "Checked 1 file: no problems.\n"
         "Exported to build: 1 record, 1 JSON document in json/, 1 Markdown page in markdown/, "
-        "17 CSV tables in csv/, index.json and manifest.json.\n"
+        "17 CSV tables in csv/, 19 files of a static site in html/, index.json and manifest.json.\n"
     )
 
 
@@ -105,11 +112,11 @@ def test_line_ends_and_encoding(cli, tmp_path: Path) -> None:
     outcome = cli("export", str(EXPORT_EXAMPLES), "--out", str(tmp_path / "out"))
     assert outcome.exit_code == 0, outcome.output
     written = tree(tmp_path / "out")
-    assert {name.rsplit(".", 1)[-1] for name in written} == {"json", "md", "csv"}
+    assert {name.rsplit(".", 1)[-1] for name in written} == {"json", "md", "csv", "html", "css"}
     for name, data in written.items():
         text = data.decode("utf-8")
         assert not text.startswith("\ufeff"), name
-        if name.endswith((".json", ".md")):
+        if name.endswith((".json", ".md", ".html", ".css")):
             assert "\r" not in text.replace("\\r", ""), name
             assert text.endswith("\n"), name
         else:

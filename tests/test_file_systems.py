@@ -59,10 +59,11 @@ def test_a_mount_point_is_refused_with_what_to_do(tmp_path: Path) -> None:
 def test_a_full_disk_leaves_dir_as_it_was(tmp_path: Path) -> None:
     (tmp_path / "disk").mkdir()
     # A disk with room for one export of med-peds, not for it and a larger one beside it.
+    formats = "--format json --format markdown --format csv"
     script = (
-        'mount -t tmpfs -o size=160k tmpfs disk && "$0" export "$1" --out disk/out -q '
+        f'mount -t tmpfs -o size=160k tmpfs disk && "$0" export "$1" --out disk/out -q {formats} '
         "&& find disk -type f | sort | xargs sha256sum > before.txt "
-        '&& "$0" export "$1" "$2" --out disk/out; echo "exit $?"; '
+        f'&& "$0" export "$1" "$2" --out disk/out {formats}; echo "exit $?"; '
         "find disk -type f | sort | xargs sha256sum > after.txt; ls -A disk"
     )
     result = in_mount_namespace(tmp_path, script, str(MED_PEDS), str(EXAMPLES / "export"))
