@@ -61,8 +61,8 @@ class CheckedFile:
 def check_file(path: str, *, keep_data: bool = False) -> CheckedFile:
     """Read, parse and check one content file."""
     try:
-        raw = _read_regular_file(path)
-    except _TooLarge as error:
+        raw = read_regular_file(path)
+    except FileTooLarge as error:
         message = f"{size_comparison(error.size, MAX_FILE_BYTES)} (an advising record is a few "
         message += "KiB), so it was not read"
         return CheckedFile.of(path, [FILE_TOO_LARGE.at(path, START, message)])
@@ -110,23 +110,27 @@ def check_document(document: LoadedDocument, problems: FileProblems) -> None:
     content_problems(document, load_question_bank(), schema_version(), problems)
 
 
-class _TooLarge(Exception):
+class FileTooLarge(Exception):
+    """A content file larger than ``MAX_FILE_BYTES``, found before it is read."""
+
     def __init__(self, size: int) -> None:
         super().__init__(size)
         self.size = size
 
 
-def _read_regular_file(path: str) -> bytes:
+def read_regular_file(path: str) -> bytes:
+    """The bytes of the regular file at ``path``, read without waiting on a pipe or a device;
+    FileTooLarge when it holds more than an advising record can."""
     # Opening a named pipe or a device would wait for a writer or never end: refuse them.
     with open(path, "rb", opener=_open_without_blocking) as stream:
         status = os.fstat(stream.fileno())
         if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "it is not a regular file")
         if status.st_size > MAX_FILE_BYTES:
-            raise _TooLarge(status.st_size)
+            raise FileTooLarge(status.st_size)
         raw = stream.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:  # the file grew while it was being read
-            raise _TooLarge(len(raw))
+            raise FileTooLarge(len(raw))
         return raw
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePath
@@ -71,11 +71,21 @@ def validate_paths(
 
 
 def validate_discovered(
-    discovery: Discovery, *, keep_data: bool = False, workers: int | None = None
+    discovery: Discovery,
+    *,
+    keep_data: bool = False,
+    workers: int | None = None,
+    ids_from: Sequence[str] = (),
 ) -> ValidationReport:
-    """Check the files that ``discover`` found, and report what it could not search or read."""
+    """Check the files that ``discover`` found, and report what it could not search or read.
+
+    The records under the folders ``ids_from`` that are not checked are read for their ids
+    alone: a checked record whose id one of them has is reported, naming that file.
+    """
     checked = _check_all(discovery.files, keep_data, workers)
     _check_record_ids_across_files(checked)
+    if ids_from:
+        _check_record_ids_against(checked, ids_from, workers)
     checked += [CheckedFile.of(problem.path, [problem]) for problem in discovery.problems]
     return ValidationReport(checked)
 
@@ -102,6 +112,22 @@ def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:
             first_file[entry.record_id] = entry.path
             continue
         entry.add(_duplicate_record(entry, first_file[entry.record_id]))
+
+
+def _check_record_ids_against(
+    checked: list[CheckedFile], folders: Sequence[str], workers: int | None
+) -> None:
+    """Report each checked record, not already reported as met again, whose id a record under
+    ``folders`` has; it is reported on the checked file, the only one whose problems are shown."""
+    from advising_content.other_records import record_ids_under
+
+    known = record_ids_under(
+        folders, besides={os.path.realpath(entry.path) for entry in checked}, workers=workers
+    )
+    for entry in checked:
+        other = known.get(entry.record_id) if entry.record_id is not None else None
+        if other is not None and all(p.rule != DUPLICATE_RECORD.name for p in entry.problems):
+            entry.add(_duplicate_record(entry, other))
 
 
 def _duplicate_record(entry: CheckedFile, first_path: str) -> Problem:
