@@ -187,11 +187,11 @@ def test_github_format_under_strict_shows_warnings_as_errors(cli) -> None:
     assert (lenient.exit_code, strict.exit_code) == (0, 1)
     assert lenient.output.splitlines()[0] == (
         "::warning file=text-warnings.yaml,line=5,col=9,title=advising-content whitespace::"
-        "'name' begins with a space or line break; remove it"
+        "'name' begins with a space or line break; remove it; `advising-content fix` can mend this"
     )
     assert strict.output.splitlines()[0] == (
         "::error file=text-warnings.yaml,line=5,col=9,title=advising-content whitespace::"
-        "'name' begins with a space or line break; remove it"
+        "'name' begins with a space or line break; remove it; `advising-content fix` can mend this"
     )
     assert not any(line.startswith("::warning") for line in strict.output.splitlines())
 
@@ -306,7 +306,9 @@ def test_the_format_choices_are_the_registered_formats() -> None:
 
     assert choices(validate) == list(reporters()) == ["text", "json", "github"]
     assert (
-        choices(export) == [*export_formats(), "all"] == ["json", "markdown", "csv", "html", "all"]
+        choices(export)
+        == [*export_formats(), "all"]
+        == ["json", "markdown", "csv", "xlsx", "html", "all"]
     )
 
 

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 
 from advising_content.markdown_tables import markdown_table
+from advising_content.mending import FIX_HINT, MENDABLE_RULES
 from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.source_map import Position
 
@@ -45,7 +46,10 @@ class Rule:
     module: str  # where it is defined and checked
 
     def at(self, path: str, position: Position, message: str, location: JsonPath = ()) -> Problem:
-        """A problem of this rule at ``position`` of the file shown as ``path``."""
+        """A problem of this rule at ``position`` of the file shown as ``path``; the message of
+        one that ``advising-content fix`` mends says so."""
+        if self.name in MENDABLE_RULES:
+            message += FIX_HINT
         return Problem(
             path, position.line, position.column, self.severity, self.name, message, location
         )

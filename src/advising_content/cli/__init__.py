@@ -6,6 +6,7 @@ import click
 
 from advising_content import __version__
 from advising_content.cli.export import export
+from advising_content.cli.fix import fix
 from advising_content.cli.import_pages import import_pages
 from advising_content.cli.migrate import migrate
 from advising_content.cli.new import new
@@ -35,3 +36,4 @@ main.add_command(migrate)
 main.add_command(schema)
 main.add_command(questions)
 main.add_command(rules)
+main.add_command(fix)

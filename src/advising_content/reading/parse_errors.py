@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import yaml
 
+from advising_content.mending import FIX_HINT
 from advising_content.problems import Problem, Severity
 from advising_content.reading.syntax_context import indentation_hint, unclosed_quote
 from advising_content.rules import rule
@@ -22,7 +23,7 @@ SYNTAX = rule("syntax", Severity.ERROR, "YAML syntax error, such as a tab used f
 
 def _cannot_start_a_token(character: str) -> str:
     if character == "\t":
-        return "YAML does not allow tabs for indentation: indent with spaces"
+        return "YAML does not allow tabs for indentation: indent with spaces" + FIX_HINT
     if character in ("@", "`"):
         return f"a value cannot begin with '{character}': put the value in quotes"
     return "put the value in quotes"
