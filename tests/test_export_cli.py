@@ -39,6 +39,7 @@ EVERY_FILE = {
     MED_PEDS_MARKDOWN,
     "csv/datapackage.json",
     *(f"csv/{name}.csv" for name in CSV_TABLES),
+    "xlsx/advising-records.xlsx",
     "html/index.html",
     "html/coverage.html",
     "html/style.css",
@@ -67,7 +68,8 @@ def test_export_writes_every_format_by_default(cli, tmp_path: Path) -> None:
     assert outcome.output == (
         "Checked 1 file: no problems.\n"
         "Exported to build: 1 record, 1 JSON document in json/, 1 Markdown page in markdown/, "
-        "17 CSV tables in csv/, 19 files of a static site in html/, index.json and manifest.json.\n"
+        "17 CSV tables in csv/, 1 workbook of 17 sheets in xlsx/, 19 files of a static site in "
+        "html/, index.json and manifest.json.\n"
     )
 
 
@@ -112,8 +114,12 @@ def test_line_ends_and_encoding(cli, tmp_path: Path) -> None:
     outcome = cli("export", str(EXPORT_EXAMPLES), "--out", str(tmp_path / "out"))
     assert outcome.exit_code == 0, outcome.output
     written = tree(tmp_path / "out")
-    assert {name.rsplit(".", 1)[-1] for name in written} == {"json", "md", "csv", "html", "css"}
+    suffixes = {name.rsplit(".", 1)[-1] for name in written}
+    assert suffixes == {"json", "md", "csv", "html", "css", "xlsx"}
     for name, data in written.items():
+        if name.endswith(".xlsx"):  # a zip archive
+            assert data.startswith(b"PK\x03\x04"), name
+            continue
         text = data.decode("utf-8")
         assert not text.startswith("\ufeff"), name
         if name.endswith((".json", ".md", ".html", ".css")):

@@ -42,9 +42,12 @@ def test_records_are_keyed_by_institution(cli, tmp_path: Path) -> None:
     assert outcome.output == (
         "Checked 2 files: no problems.\n"
         "Exported to out: 2 records, 2 JSON documents in json/, 2 Markdown pages in markdown/, "
-        "17 CSV tables in csv/, 20 files of a static site in html/, index.json and manifest.json.\n"
+        "17 CSV tables in csv/, 1 workbook of 17 sheets in xlsx/, 20 files of a static site in "
+        "html/, index.json and manifest.json.\n"
     )
-    written = {name for name in tree(tmp_path / "out") if not name.startswith(("csv/", "html/"))}
+    written = {
+        name for name in tree(tmp_path / "out") if not name.startswith(("csv/", "xlsx/", "html/"))
+    }
     assert written == {
         "index.json",
         "manifest.json",

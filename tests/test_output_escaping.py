@@ -81,8 +81,8 @@ def test_the_export_summary_shows_such_a_name_escaped(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == (
         "Exported to out\\xff: 1 record, 1 JSON document in json/, 1 Markdown page in "
-        "markdown/, 17 CSV tables in csv/, 19 files of a static site in html/, index.json and "
-        "manifest.json."
+        "markdown/, 17 CSV tables in csv/, 1 workbook of 17 sheets in xlsx/, 19 files of a static "
+        "site in html/, index.json and manifest.json."
     )
     assert (tmp_path / os.fsdecode(b"out\xff") / "index.json").is_file()
 

@@ -35,7 +35,9 @@ class WrittenFiles:
         self.entries: dict[str, FileEntry] = {}
 
     def write_text(self, relative: str, text: str) -> None:
-        data = text.encode("utf-8")
+        self.write_bytes(relative, text.encode("utf-8"))
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
         self._prepare(relative).write_bytes(data)
         self.entries[relative] = FileEntry(len(data), hashlib.sha256(data).hexdigest())
 
