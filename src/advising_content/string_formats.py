@@ -34,13 +34,15 @@ def is_uri(value: object) -> bool:
 
 
 def is_email(value: object) -> bool:
-    """An address of the form local@domain with a domain name of two or more labels."""
+    """An address of the form local@domain with a domain name of two or more labels, the last
+    of them (the top-level domain) two characters or more, ending in a letter."""
     if not isinstance(value, str):
         return True
     local, at, domain = value.rpartition("@")
     if not at or len(local) > 64 or not _EMAIL_LOCAL.fullmatch(local):
         return False
-    return "." in domain and _is_host_name(domain)
+    top = domain.rpartition(".")[2]
+    return "." in domain and _is_host_name(domain) and len(top) >= 2 and top[-1].isalpha()
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

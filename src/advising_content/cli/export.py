@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,39 @@ class OutputDirError(click.ClickException):
 def _formats_help() -> str:
     listed = "; ".join(form.writes for form in export_formats().values())
     return f"A format to write; repeat for several. Default: all. {listed}."
+
+
+# An Open Definition license id, as the Data Package standard asks for a license's name.
+_LICENCE_ID = re.compile(r"[-a-zA-Z0-9._]+")
+
+
+def _web_address(value: str) -> bool:
+    from advising_content.string_formats import is_uri
+
+    return value.startswith(("https://", "http://")) and is_uri(value)
+
+
+def _license(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    if value is None or _LICENCE_ID.fullmatch(value) or _web_address(value):
+        return value
+    raise click.BadParameter(
+        "give an Open Definition license id, such as CC-BY-4.0, or the web address of the "
+        "license (https://...)"
+    )
+
+
+def _homepage(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    if value is None or _web_address(value):
+        return value
+    raise click.BadParameter("give a web address beginning with https:// or http://")
+
+
+def _version(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    from advising_content.resources import load_schema
+
+    if value is None or re.fullmatch(load_schema()["$defs"]["semver"]["pattern"], value):
+        return value
+    raise click.BadParameter("give a version of three numbers, such as 1.0.0")
 
 
 @click.command()
@@ -58,6 +92,31 @@ def _formats_help() -> str:
     help="Write CSV values untouched, for machine importers (no ' before formula-like values).",
 )
 @click.option(
+    "--package-license",
+    metavar="ID|URL",
+    callback=_license,
+    help="The data's license, declared in csv/datapackage.json: an Open Definition id such as "
+    "CC-BY-4.0, or the license's web address. Default: none is declared.",
+)
+@click.option(
+    "--package-homepage",
+    metavar="URL",
+    callback=_homepage,
+    help="The data's web page, declared in csv/datapackage.json. Default: none.",
+)
+@click.option(
+    "--package-version",
+    metavar="X.Y.Z",
+    callback=_version,
+    help="The data's version, declared in csv/datapackage.json. Default: none.",
+)
+@click.option(
+    "--front-matter",
+    is_flag=True,
+    help="Begin each Markdown page with YAML front matter (id, title, institution, specialty, "
+    "source URL) for static site generators.",
+)
+@click.option(
     "--force",
     is_flag=True,
     help="Replace DIR even when it holds files that no export wrote, or exported files changed "
@@ -71,6 +130,10 @@ def export(
     quiet: bool,
     excel: bool,
     raw_csv: bool,
+    package_license: str | None,
+    package_homepage: str | None,
+    package_version: str | None,
+    front_matter: bool,
     force: bool,
 ) -> None:
     """Validate content files, then export them in every format (or those given) in DIR.
@@ -83,13 +146,17 @@ def export(
     and nothing is exported (exit 2) unless --force. Exits 2 on a usage error or an
     unusable DIR.
     """
-    from advising_content.export.csv_options import CsvOptions
+    from advising_content.export.csv_options import CsvOptions, PackageInfo
+    from advising_content.export.markdown_options import MarkdownOptions
 
     found = content_paths(paths)
     _check_out(out, found, force)
     records = _valid_records(found, out, strict, quiet)
     chosen = None if not formats or "all" in formats else formats
-    options = ExportOptions(CsvOptions(excel=excel, raw=raw_csv))
+    package = PackageInfo(package_license, package_homepage, package_version)
+    options = ExportOptions(
+        CsvOptions(excel=excel, raw=raw_csv, package=package), MarkdownOptions(front_matter)
+    )
     _write(records, out, chosen, options, force, quiet)
 
 

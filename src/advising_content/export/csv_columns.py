@@ -18,6 +18,8 @@ Cell = str | int | bool | None
 Row = dict[str, Cell]
 
 LIST_SEPARATOR = ";"
+# The schema's times, HH:MM, as a Table Schema time format (Python's strptime).
+TIME_FORMAT = "%H:%M"
 
 
 def schema_enum(*path: str) -> tuple[str, ...]:
@@ -28,32 +30,21 @@ def schema_enum(*path: str) -> tuple[str, ...]:
     return tuple(node["enum"])
 
 
-def _one_of(values: Sequence[str]) -> str:
-    return "(?:" + "|".join(values) + ")"
-
-
-def list_of(values: Sequence[str]) -> str:
-    return f"{_one_of(values)}(?:{LIST_SEPARATOR}{_one_of(values)})*"
-
-
-def _schema_pattern(name: str) -> str:
-    """A pattern of the schema, without its anchors (Table Schema patterns match whole values)."""
-    pattern: str = load_schema()["$defs"][name]["pattern"]
-    return pattern.removeprefix("^").removesuffix("$")
-
-
 SLUG = slug_pattern()
-TIME = _schema_pattern("time")
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # a Table Schema type: string, integer, boolean or date
+    # A Table Schema type: string, integer, boolean, date, time, or list: codes in one cell
+    # joined by LIST_SEPARATOR, each one of ``enum``.
+    type: str
     description: str
     required: bool = False
     pattern: str | None = None
     enum: tuple[str, ...] | None = None
+    # A Table Schema format: 'uri' or 'email' of a string, TIME_FORMAT of a time.
+    format: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,11 +93,17 @@ RECORD_KEY = Column(
 POSITION = Column(
     "position", "integer", "The entry's place in its list on the page, from 1.", required=True
 )
-AUDIENCES = Column(
+
+
+def codes(name: str, description: str, values: Sequence[str]) -> Column:
+    """A list of fixed codes in one cell, joined by LIST_SEPARATOR, which no code contains."""
+    return Column(name, "list", description, enum=tuple(values))
+
+
+AUDIENCES = codes(
     "audiences",
-    "string",
     "The years of medical school addressed, joined by ';', such as 'M1;M2'.",
-    pattern=list_of(schema_enum("audience")),
+    schema_enum("audience"),
 )
 
 
@@ -124,3 +121,15 @@ def flag(name: str, description: str) -> Column:
 
 def to_records() -> ForeignKey:
     return ForeignKey("record_key", "records", "record_key")
+
+
+def web_address(name: str, description: str) -> Column:
+    return Column(name, "string", description, format="uri")
+
+
+def email_address(name: str, description: str) -> Column:
+    return Column(name, "string", description, format="email")
+
+
+def time_of_day(name: str, description: str) -> Column:
+    return Column(name, "time", description, format=TIME_FORMAT)

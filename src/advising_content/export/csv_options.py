@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """What datapackage.json says of the data that only its publisher knows, each left out when
+    not given: ``license``, an Open Definition license id (such as 'CC-BY-4.0') or the web
+    address of the license; ``homepage``, a web address; ``version``, a semantic version."""
+
+    license: str | None = None
+    homepage: str | None = None
+    version: str | None = None
 
 
 @dataclass(frozen=True)
 class CsvOptions:
     """``excel``: begin each file with a byte-order mark, so spreadsheet programs read UTF-8.
-    ``raw``: write values untouched, for machine importers, instead of neutralizing formulas."""
+    ``raw``: write values untouched, for machine importers, instead of neutralizing formulas.
+    ``package``: the publisher's facts for datapackage.json."""
 
     excel: bool = False
     raw: bool = False
+    package: PackageInfo = field(default_factory=PackageInfo)

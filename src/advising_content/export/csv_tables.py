@@ -21,14 +21,15 @@ from advising_content.export.csv_columns import (
     ForeignKey,
     Row,
     Table,
+    codes,
     flag,
     id_column,
     key_column,
-    list_of,
     reference,
     schema_enum,
     text,
     to_records,
+    web_address,
 )
 from advising_content.export.csv_people_tables import PEOPLE_TABLES
 
@@ -69,7 +70,7 @@ _RECORDS = Table(
         text("institution", "The institution's name.", True),
         text("specialty", "The specialty's name.", True),
         text("title", "The page's title, when it shows one."),
-        text("source_url", "The web address of the page the record was transcribed from."),
+        web_address("source_url", "The web address of the page the record was transcribed from."),
         Column("source_captured", "date", "The date the page was captured."),
         Column("source_complete", "boolean", "true when the capture holds the whole page."),
         text("quote_text", "The quote the page opens with, if any."),
@@ -173,11 +174,10 @@ PAGE_TABLES: tuple[Table, ...] = (
                 "The answer's normalized stance, if given.",
                 enum=schema_enum("stance"),
             ),
-            Column(
+            codes(
                 "months",
-                "string",
                 "The months the answer names, joined by ';', such as 'november;december'.",
-                pattern=list_of(schema_enum("month")),
+                schema_enum("month"),
             ),
             *_period_columns("start"),
             *_period_columns("end"),

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from advising_content.export.csv_options import CsvOptions
+from advising_content.export.markdown_options import MarkdownOptions
 from advising_content.export.records import Record, record_key
 from advising_content.markdown_tables import markdown_table
 from advising_content.wording import plural
@@ -28,6 +29,7 @@ class ExportOptions:
     """What the command line sets for the formats that take options."""
 
     csv: CsvOptions = field(default_factory=CsvOptions)
+    markdown: MarkdownOptions = field(default_factory=MarkdownOptions)
 
 
 @dataclass(frozen=True)
