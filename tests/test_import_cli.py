@@ -38,9 +38,15 @@ def test_the_report_says_what_was_recognized_inferred_and_cut(cli: Any, tmp_path
         "    ecu-pediatrics.txt:43: interview-month: period late October to early January\n"
         "  ecu-pediatrics.txt:48: the capture stops mid-sentence: 'Does your specialty recommend "
         "that all'; the record says the capture is partial\n"
+        "For editors, wrote schemas/advising-record.schema.json, .vscode/settings.json and "
+        ".vscode/extensions.json (see the README: Editing with VS Code).\n"
         "Imported 1 page: every record validates.\n"
     )
     written = (tmp_path / "content" / "pediatrics.yaml").read_text("utf-8")
+    assert written.startswith(
+        "# yaml-language-server: $schema=../schemas/advising-record.schema.json\n"
+        "# Pediatrics specialty advising page,\n"
+    )
     assert written.count("# inferred: please check\n") == 3
     assert "        # inferred: please check\n        stance: not-applicable\n" in written
 
@@ -61,8 +67,10 @@ def test_a_record_with_errors_is_written_and_exits_1(cli: Any, tmp_path: Path) -
         "holds a placeholder; give --name",
         "  feinberg-dermatology.txt:43: the capture stops mid-sentence: 'Which month do you "
         "recommend taking off to int'; the record says the capture is partial",
-        "  content/feinberg-dermatology.yaml:17:9: error: 'name' still holds the placeholder "
+        "  content/feinberg-dermatology.yaml:18:9: error: 'name' still holds the placeholder "
         "'TODO'; replace it with the real text (placeholder)",
+        "For editors, wrote schemas/advising-record.schema.json, .vscode/settings.json and "
+        ".vscode/extensions.json (see the README: Editing with VS Code).",
         "Imported 1 page: 1 record still has errors to fix by hand (see above).",
     ]
     assert (tmp_path / "content" / "feinberg-dermatology.yaml").is_file()

@@ -4,7 +4,6 @@ everything the migration does not change."""
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 from pathlib import Path
 
@@ -37,10 +36,14 @@ def test_a_1x_record_is_migrated_in_place_changing_only_what_must(cli, tmp_path:
     assert outcome.exit_code == 0, outcome.output
     assert outcome.output == (
         "med-peds.yaml: migrated from schema 1.0.0 to 2.0.0: institution.id is 'feinberg'; "
-        "the role of advisor 'cheryl-lee' is now its titles; schema_version is now '2.0.0'\n"
+        "the role of advisor 'cheryl-lee' is now its titles; schema_version is now '2.0.0'; "
+        "its first line points editors to schemas/advising-record.schema.json\n"
+        "For editors, wrote schemas/advising-record.schema.json, .vscode/settings.json and "
+        ".vscode/extensions.json (see the README: Editing with VS Code).\n"
         "1 file migrated, 0 up to date, 0 not migrated.\n"
     )
     assert _changed_lines(before, path.read_text("utf-8")) == [
+        "+# yaml-language-server: $schema=schemas/advising-record.schema.json",
         '-schema_version: "1.0.0"',
         '+schema_version: "2.0.0"',
         "+  id: feinberg",
@@ -96,7 +99,7 @@ def test_comments_quoting_and_block_styles_are_kept(cli, tmp_path: Path) -> None
     assert "  # the school's full name\n  id: feinberg\n  name: 'Northwestern University" in after
     assert "answer: |-\n          Not needed.\n" in after
     assert "    pages: {first: 81, last: 82}\n" in after
-    assert len(_changed_lines(text, after)) == 6
+    assert len(_changed_lines(text, after)) == 7
 
 
 def test_a_record_with_errors_after_migrating_is_refused_and_left_alone(
@@ -139,7 +142,11 @@ def test_the_file_keeps_its_permissions(cli, tmp_path: Path) -> None:
     path.chmod(0o640)
     cli("migrate", "med-peds.yaml", cwd=tmp_path)
     assert path.stat().st_mode & 0o777 == 0o640
-    assert [entry.name for entry in tmp_path.iterdir()] == ["med-peds.yaml"]
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == [
+        ".vscode",
+        "med-peds.yaml",
+        "schemas",
+    ]
 
 
 def test_validate_tells_a_1x_record_to_migrate(cli, tmp_path: Path) -> None:
@@ -159,6 +166,51 @@ def test_a_directory_is_migrated_file_by_file(cli, tmp_path: Path) -> None:
     _copy(tmp_path / "sub")
     outcome = cli("migrate", "--institution", "feinberg", ".", cwd=tmp_path)
     assert outcome.output.endswith("2 files migrated, 0 up to date, 0 not migrated.\n")
-    assert os.path.getsize(tmp_path / "sub" / "med-peds.yaml") == os.path.getsize(
-        tmp_path / "med-peds.yaml"
+    top, sub = (
+        (folder / "med-peds.yaml").read_text("utf-8").split("\n", 1)
+        for folder in (tmp_path, tmp_path / "sub")
+    )
+    assert top[0] == "# yaml-language-server: $schema=schemas/advising-record.schema.json"
+    assert sub[0] == "# yaml-language-server: $schema=../schemas/advising-record.schema.json"
+    assert top[1] == sub[1]
+
+
+def test_a_modeline_that_leads_elsewhere_is_fixed_and_put_first(cli, tmp_path: Path) -> None:
+    stale = "# yaml-language-server: $schema=advising-record.schema.json"
+    text = OLD_RECORD.read_text("utf-8").replace("\n", f"\n{stale}\n", 1)
+    path = _copy(tmp_path, text=text)
+    outcome = cli("migrate", "med-peds.yaml", cwd=tmp_path)
+    assert "; its first line points editors to schemas/advising-record.schema.json\n" in (
+        outcome.output
+    )
+    after = path.read_text("utf-8")
+    assert after.startswith(
+        "# yaml-language-server: $schema=schemas/advising-record.schema.json\n"
+        "# Internal Medicine-Pediatrics (med-peds) specialty advising page,\n"
+    )
+    assert after.count("yaml-language-server") == 1
+
+
+def test_a_modeline_that_leads_to_the_schema_is_kept(cli, tmp_path: Path) -> None:
+    (tmp_path / "editor").mkdir()
+    schema = cli("schema").output
+    (tmp_path / "editor" / "record.schema.json").write_text(schema, "utf-8")
+    kept = "# yaml-language-server: $schema=editor/record.schema.json"
+    path = _copy(tmp_path, text=f"{kept}\n{OLD_RECORD.read_text('utf-8')}")
+    outcome = cli("migrate", "med-peds.yaml", cwd=tmp_path)
+    assert "its first line" not in outcome.output
+    assert path.read_text("utf-8").startswith(f"{kept}\n# Internal Medicine-Pediatrics")
+
+
+def test_a_modeline_further_down_the_header_is_moved_first(cli, tmp_path: Path) -> None:
+    (tmp_path / "editor").mkdir()
+    (tmp_path / "editor" / "record.schema.json").write_text(cli("schema").output, "utf-8")
+    text = OLD_RECORD.read_text("utf-8").replace(
+        "\n", "\n# $schema: editor/record.schema.json\n", 1
+    )
+    path = _copy(tmp_path, text=text)
+    outcome = cli("migrate", "med-peds.yaml", cwd=tmp_path)
+    assert "; its first line points editors to editor/record.schema.json\n" in outcome.output
+    assert path.read_text("utf-8").startswith(
+        "# $schema: editor/record.schema.json\n# Internal Medicine-Pediatrics (med-peds)"
     )

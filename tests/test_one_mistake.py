@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import REPO
+from conftest import MED_PEDS
 
-RECORD = REPO / "content" / "med-peds.yaml"
+RECORD = MED_PEDS
 
 
 def _edited(tmp_path, old: str, new: str):

@@ -22,7 +22,8 @@ SOURCE = REPO / "src" / "advising_content"
 # Keywords of JSON Schema that never fail by themselves: annotations, and those whose failures
 # are those of the parts of the schema they apply.
 NEVER_FAIL = {"$defs", "$id", "$ref", "$schema", "description", "title", "examples",
-              "properties", "items", "then", "else", "allOf"}  # fmt: skip
+              "properties", "items", "then", "else", "allOf",
+              "patternErrorMessage", "errorMessage"}  # fmt: skip
 
 
 def _every_module() -> list[str]:

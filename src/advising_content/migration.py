@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from advising_content.file_problems import FileProblems
+from advising_content.modelines import modeline_for, schema_named, with_modeline
 from advising_content.problems import Problem, Severity
 from advising_content.reading import LoadedDocument, load_file
 from advising_content.versions import is_older_major, parsed
@@ -68,8 +70,13 @@ def migrate_text(path: str, raw: bytes, options: Options) -> Outcome:
     errors = [p for p in problems.found if p.severity is Severity.ERROR]
     if errors:
         return Outcome(path, Status.REFUSED, str(written), changes, errors)
-    text = raw.decode("utf-8-sig")
-    return Outcome(path, Status.MIGRATED, str(written), changes, text=rewritten(text, options))
+    text = rewritten(raw.decode("utf-8-sig"), options)
+    folder = Path(path).parent
+    placed = with_modeline(text, modeline_for(folder), folder)
+    first = placed.partition("\n")[0]
+    if first != text.partition("\n")[0]:
+        changes.append(f"its first line points editors to {schema_named(first)}")
+    return Outcome(path, Status.MIGRATED, str(written), changes, text=placed)
 
 
 def _not_older(document: LoadedDocument, problems: FileProblems, options: Options) -> Outcome:

@@ -9,14 +9,16 @@ from __future__ import annotations
 from functools import cache
 from itertools import islice
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 
 from advising_content.file_problems import FileProblems, TooManyProblems
 from advising_content.problems import JsonPath, Problem
 from advising_content.reading import LoadedDocument
 from advising_content.resources import load_schema
 from advising_content.schema_messages import VALUE_RULES, Messages
+from advising_content.schema_words import NOT_BLANK
 from advising_content.string_formats import format_checker
+from advising_content.text_checks import PLACEHOLDER
 
 _VALUE_RULE_NAMES = [found.name for found in VALUE_RULES]
 
@@ -41,10 +43,23 @@ def _collect(document: LoadedDocument, limit: int | None) -> tuple[list[Problem]
     every = (
         problem
         for error in _validator().iter_errors(document.data)
+        if not _placeholder(error)
         for problem in messages.problems_for(error)
     )
     found = list(islice(every, limit))
     return _one_per_value(found), limit is not None and len(found) >= limit
+
+
+def _placeholder(error: ValidationError) -> bool:
+    """A placeholder left in a text: the schema flags it for editors, and the `placeholder`
+    rule reports it, in its own words."""
+    instance = error.instance
+    return (
+        error.validator == "pattern"
+        and error.validator_value == NOT_BLANK
+        and isinstance(instance, str)
+        and PLACEHOLDER in instance
+    )
 
 
 def _one_per_value(problems: list[Problem]) -> list[Problem]:

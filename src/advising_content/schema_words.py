@@ -9,8 +9,9 @@ from typing import Any
 
 from advising_content.wording import ECHO_CHARS, show
 
-# The pattern of a text that is more than spaces.
-NOT_BLANK = "\\S"
+# The pattern of a text: more than spaces, and no placeholder left (for editors: the
+# `placeholder` rule reports those).
+NOT_BLANK = "^(?![\\s\\S]*TODO)[\\s\\S]*\\S"
 
 TYPE_WORDS = {
     "string": "text",

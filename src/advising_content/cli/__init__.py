@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from advising_content import __version__
+from advising_content.cli.editor import editor
 from advising_content.cli.export import export
 from advising_content.cli.fix import fix
 from advising_content.cli.import_pages import import_pages
@@ -34,6 +35,7 @@ main.add_command(new)
 main.add_command(import_pages)
 main.add_command(migrate)
 main.add_command(schema)
+main.add_command(editor)
 main.add_command(questions)
 main.add_command(rules)
 main.add_command(fix)

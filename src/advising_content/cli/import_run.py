@@ -3,11 +3,12 @@ validate what was written, and report page by page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
 
+from advising_content.cli.editor_files import for_records
 from advising_content.display import shown
 from advising_content.page_import.import_report import page_report
 from advising_content.page_import.importer import ImportedPage, ImportOptions, import_page
@@ -23,8 +24,11 @@ class ImportRun:
     def __init__(
         self, institution_name: str, institution_id: str, out: Path, to_stdout: bool
     ) -> None:
+        from advising_content.modelines import modeline_for
+
         self.institution = (institution_name, institution_id)
         self.out, self.to_stdout = out, to_stdout
+        self.modeline = modeline_for(out)
 
     def read(
         self, page: Path, record_id: str | None, name: str | None, source: str | None
@@ -53,20 +57,30 @@ class ImportRun:
         try:
             self.out.mkdir(parents=True, exist_ok=True)
             for entry, target in zip(imported, targets, strict=True):
-                create(target, entry.text)
+                create(target, self._text(entry))
         except OSError as error:
             raise click.ClickException(f"cannot write to {shown(str(self.out))}: {error}") from None
-        return self._report(imported, targets, "wrote")
+        return self._report(imported, targets, "wrote", for_records(self.out))
 
     def check(self, imported: list[ImportedPage], folder: Path) -> bool:
         """For --stdout: each record printed, and checked as it would be written."""
         targets = [folder / f"{entry.record_id}.yaml" for entry in imported]
         for entry, target in zip(imported, targets, strict=True):
-            target.write_text(entry.text, "utf-8")
-            click.echo(entry.text, nl=False)
+            target.write_text(self._text(entry), "utf-8")
+            click.echo(self._text(entry), nl=False)
         return self._report(imported, targets, "printed")
 
-    def _report(self, imported: list[ImportedPage], targets: list[Path], verb: str) -> bool:
+    def _text(self, entry: ImportedPage) -> str:
+        """A record as it is written in DIR: its first line points editors to the schema."""
+        return f"{self.modeline}\n{entry.text}"
+
+    def _report(
+        self,
+        imported: list[ImportedPage],
+        targets: list[Path],
+        verb: str,
+        notes: Sequence[str] = (),
+    ) -> bool:
         report = validate_paths(targets, workers=1)
         by_file = {Path(entry.path): entry.problems for entry in report.files}
         failed = 0
@@ -82,6 +96,8 @@ class ImportRun:
                     err=self.to_stdout,
                 )
             failed += any(problem.severity is Severity.ERROR for problem in problems)
+        for note in notes:
+            click.echo(note)
         click.echo(_summary(len(imported), failed), err=self.to_stdout)
         return not failed
 

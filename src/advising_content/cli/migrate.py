@@ -60,15 +60,29 @@ def migrate(paths: tuple[str, ...], check: bool, institution_id: str | None) -> 
     counts = dict.fromkeys(Status, 0)
     for problem in found.problems:
         click.echo(text_line(problem))
+    migrated: list[Path] = []
     for path in found.files:
         outcome = _migrated(path, options, check)
         counts[outcome.status] += 1
         click.echo(_told(outcome, check, options.current))
         for problem in outcome.problems:
             click.echo(text_line(problem))
+        if outcome.status is Status.MIGRATED and not check:
+            migrated.append(Path(path).parent)
+    _set_up_for_editors(migrated)
     click.echo(_summary(counts, check))
     failed = counts[Status.REFUSED] or found.problems or (check and counts[Status.MIGRATED])
     raise SystemExit(ExitCode.CONTENT_ERRORS if failed else ExitCode.OK)
+
+
+def _set_up_for_editors(folders: list[Path]) -> None:
+    """Write the schema that the first lines of the migrated records point to, where the
+    content repository has none."""
+    from advising_content.cli.editor_files import for_records
+
+    for folder in dict.fromkeys(folders):
+        for line in for_records(folder):
+            click.echo(line)
 
 
 def _migrated(path: str, options: Options, check: bool) -> Outcome:

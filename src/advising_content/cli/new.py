@@ -41,13 +41,18 @@ def new(record_id: str, name: str, institution_id: str, out: Path) -> None:
 
     Each piece of text to write is a placeholder containing TODO, so validate
     reports them until they are all replaced. An existing file is never
-    overwritten.
+    overwritten. The record's first line points editors to the schema in the
+    content repository, schemas/advising-record.schema.json, which is written
+    where there is none, with VS Code's .vscode files in a new repository.
     """
+    from advising_content.cli.editor_files import for_records
+    from advising_content.modelines import modeline_for
     from advising_content.question_bank import load_question_bank
     from advising_content.resources import schema_version
     from advising_content.scaffold import new_record
 
-    text = new_record(record_id, name, institution_id, load_question_bank(), schema_version())
+    record = new_record(record_id, name, institution_id, load_question_bank(), schema_version())
+    text = f"{modeline_for(out)}\n{record}"
     target = out / f"{record_id}.yaml"
     where = shown(str(target))
     if target.exists() or target.is_symlink():
@@ -61,3 +66,5 @@ def new(record_id: str, name: str, institution_id: str, out: Path) -> None:
         reason = shown(error.strerror or str(error))
         raise click.ClickException(f"cannot write {where}: {reason}") from None
     click.echo(f"Wrote {where}. Replace each TODO, then run: advising-content validate {where}")
+    for line in for_records(out):
+        click.echo(line)
