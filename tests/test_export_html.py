@@ -203,3 +203,42 @@ def test_links_are_made_only_of_web_and_mail_addresses(tmp_path, cli) -> None:
         for href in _read(path).hrefs:
             scheme = href.split(":", 1)[0] if ":" in href else ""
             assert scheme in ("", "http", "https", "mailto"), href
+
+
+# The schema.org types the pages use, each with the properties schema.org gives it (its own and
+# those it inherits: FAQPage from WebPage, CreativeWork and Thing; Book and Answer from
+# CreativeWork; EducationalOrganization from Organization).
+SCHEMA_ORG = {
+    "FAQPage": {"name", "about", "sourceOrganization", "isBasedOn", "mainEntity", "mentions",
+                "citation"},
+    "Question": {"name", "acceptedAnswer"},
+    "Answer": {"text"},
+    "Person": {"name", "givenName", "familyName", "honorificSuffix", "jobTitle", "email", "url"},
+    "Book": {"name", "author", "datePublished", "bookEdition", "publisher"},
+    "CreativeWork": {"name", "author", "datePublished", "publisher"},
+    "Organization": {"name"},
+    "EducationalOrganization": {"name"},
+    "Thing": {"name"},
+}  # fmt: skip
+
+
+def _nodes(value):
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _nodes(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nodes(item)
+
+
+def test_json_ld_uses_schema_org_types_with_their_own_properties(site) -> None:
+    seen = set()
+    for path in sorted((site / "records").rglob("*.html")):
+        (document,) = [json.loads(part) for part in _read(path).jsonld]
+        for node in _nodes(document):
+            assert node["@type"] in SCHEMA_ORG, (path.name, node)
+            assert set(node) - {"@context", "@type"} <= SCHEMA_ORG[node["@type"]], path.name
+            assert all(value not in ("", [], None) for value in node.values()), path.name
+            seen.add(node["@type"])
+    assert seen == set(SCHEMA_ORG) - {"CreativeWork"}  # no quotation cites a work but a book

@@ -6,9 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -24,6 +22,7 @@ from advising_content.cli import main
 from advising_content.export.csv_tables import TABLES, Column
 from advising_content.export.xlsx_workbook import CELL_LIMIT, CUT_NOTE, WIDEST_COLUMN
 from conftest import ALL_FIELDS, CONTENT, EXPORT_EXAMPLES, REPO, tree
+from needs import program
 
 WORKBOOK = "xlsx/advising-records.xlsx"
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
@@ -50,10 +49,6 @@ HOSTILE_NAMES = [
 # default language, quoted fields as text: no, special numbers: yes, cell content as shown:
 # no, formulas: no, remove spaces: no, and every sheet to a file of its own (-1, since 7.2).
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-NO_SOFFICE = (
-    "LibreOffice is not installed (no soffice on PATH), so the workbook is not read back by a "
-    "spreadsheet program; install libreoffice-calc-nogui"
-)
 
 
 def _export(out: Path, *arguments: str | Path) -> Path:
@@ -97,12 +92,11 @@ def _raw_table(exported: Path, name: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def soffice() -> str:
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{NO_SOFFICE}: CI must read the workbook back (.ci/run installs it)")
-        pytest.skip(NO_SOFFICE)
-    return found
+    return program(
+        "soffice",
+        "LibreOffice reads the workbook back as a spreadsheet program; install "
+        "libreoffice-calc-nogui",
+    )
 
 
 @pytest.fixture(scope="module")

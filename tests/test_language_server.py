@@ -10,7 +10,6 @@ The server needs Node.js. Without ``node`` these tests are skipped, except under
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from advising_content.question_bank import load_question_bank
 from advising_content.resources import load_schema
 from conftest import ALL_FIELDS, CONTENT, REPO, console_script
 from lsp_client import LspClient
+from needs import npm_package, program
 
 PACKAGE = REPO / "tests" / "language_server"
 SERVER = PACKAGE / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
@@ -38,33 +38,10 @@ NOT_A_STANCE = (
 ERROR = 1  # an LSP diagnostic's severity
 
 
-def _under_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("true", "1")
-
-
-def _unavailable(reason: str) -> None:
-    if _under_ci():
-        pytest.fail(f"{reason}; CI must run these tests (.ci/run installs Node.js and the server)")
-    pytest.skip(reason)
-
-
 def _server_command() -> list[str]:
-    node = shutil.which("node")
-    if node is None:
-        _unavailable(
-            "node is not installed: these tests drive yaml-language-server, a Node.js program"
-        )
-    if not SERVER.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            _unavailable("npm is not installed, so yaml-language-server cannot be installed")
-        installed = subprocess.run(
-            [str(npm), "ci", "--no-audit", "--no-fund", "--prefix", str(PACKAGE)],
-            capture_output=True, text=True, check=False, timeout=600,
-        )  # fmt: skip
-        if installed.returncode != 0:
-            _unavailable(f"npm ci --prefix tests/language_server failed: {installed.stderr[-500:]}")
-    return [str(node), str(SERVER), "--stdio"]
+    node = program("node", "these tests drive yaml-language-server, a Node.js program")
+    npm_package(PACKAGE, "yaml-language-server")
+    return [node, str(SERVER), "--stdio"]
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

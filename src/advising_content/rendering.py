@@ -70,3 +70,17 @@ def session_heading(session: Mapping[str, Any]) -> str:
     if session.get("topic"):
         heading += f" / {session['topic']}"
     return heading
+
+
+def advisor_by_id(record: Mapping[str, Any], advisor_id: str) -> Mapping[str, Any]:
+    """The advisor of a valid record with the id ``advisor_id``."""
+    return next(x for x in record.get("advisors") or [] if x["id"] == advisor_id)
+
+
+def profile_links(record: Mapping[str, Any], advisor: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The record's 'advisor-profile' links to ``advisor``'s profile, in record order."""
+    return [
+        item
+        for item in record.get("links") or []
+        if item["kind"] == "advisor-profile" and item.get("advisor") == advisor["id"]
+    ]

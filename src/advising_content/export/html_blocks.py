@@ -15,7 +15,14 @@ from urllib.parse import quote, urlsplit
 from advising_content.export.markdown_pages import COLLAPSED, CUT, NO_ANSWER, NO_TEXT
 from advising_content.page_layout import Block, page_blocks
 from advising_content.prose import prose_blocks
-from advising_content.rendering import citation_text, city_line, name_with_degrees, session_heading
+from advising_content.rendering import (
+    advisor_by_id,
+    citation_text,
+    city_line,
+    name_with_degrees,
+    profile_links,
+    session_heading,
+)
 
 Record = Mapping[str, Any]
 
@@ -190,16 +197,8 @@ def _contact(record: Record, block: Block) -> PageBlock:
     return PageBlock("contact", contact.get("heading") or "Contact", 2, (address,))
 
 
-def advisor_by_id(record: Record, advisor_id: str) -> Mapping[str, Any]:
-    return next(x for x in record.get("advisors") or [] if x["id"] == advisor_id)
-
-
 def _person(record: Record, advisor: Mapping[str, Any]) -> Part:
-    profiles = [
-        item
-        for item in record.get("links") or []
-        if item["kind"] == "advisor-profile" and item.get("advisor") == advisor["id"]
-    ]
+    profiles = profile_links(record, advisor)
     rows: list[tuple[Piece, ...] | str] = [link_pieces(item) for item in profiles]
     profile_url = advisor.get("profile_url")
     if profile_url and not any(item.get("url") for item in profiles):

@@ -22,9 +22,11 @@ from advising_content.export.markdown_text import (
 )
 from advising_content.page_layout import Block, page_blocks
 from advising_content.rendering import (
+    advisor_by_id,
     citation_text,
     city_line,
     name_with_degrees,
+    profile_links,
     session_heading,
 )
 
@@ -108,7 +110,7 @@ def _session(record: Record, block: Block) -> Iterator[str]:
     session = block.data
     yield f"## {inline(session_heading(session))}"
     time = " to ".join(session[key] for key in ("start_time", "end_time") if session.get(key))
-    people = [_advisor_by_id(record, id_) for id_ in session.get("advisors") or []]
+    people = [advisor_by_id(record, id_) for id_ in session.get("advisors") or []]
     names = ", ".join(inline(name_with_degrees(x["name"], x.get("degrees") or [])) for x in people)
     details = _lines(
         f"For: {', '.join(session['audiences'])}" if session.get("audiences") else "",
@@ -130,7 +132,7 @@ def _advisor_group(record: Record, block: Block) -> Iterator[str]:
     if block.data.get("label"):
         yield f"## {inline(block.data['label'])}"
     for advisor_id in block.data["advisors"]:
-        yield _advisor(record, _advisor_by_id(record, advisor_id))
+        yield _advisor(record, advisor_by_id(record, advisor_id))
 
 
 def _lone_advisor(record: Record, block: Block) -> Iterator[str]:
@@ -139,7 +141,7 @@ def _lone_advisor(record: Record, block: Block) -> Iterator[str]:
 
 def _contact(record: Record, block: Block) -> Iterator[str]:
     contact = block.data
-    person = _advisor_by_id(record, contact["advisor"]) if contact.get("advisor") else None
+    person = advisor_by_id(record, contact["advisor"]) if contact.get("advisor") else None
     name = ""
     if contact.get("name"):
         name = name_with_degrees(contact["name"], contact.get("degrees") or [])
@@ -185,25 +187,17 @@ def _link_text(item: Mapping[str, Any]) -> str:
     return link(item["label"], item["url"]) if item.get("url") else inline(item["label"])
 
 
-def _advisor_by_id(record: Record, advisor_id: str) -> Mapping[str, Any]:
-    return next(x for x in record.get("advisors") or [] if x["id"] == advisor_id)
-
-
 def _advisor(record: Record, advisor: Mapping[str, Any]) -> str:
-    profiles = [
-        item
-        for item in record.get("links") or []
-        if item["kind"] == "advisor-profile" and item.get("advisor") == advisor["id"]
-    ]
-    profile_links = [_link_text(item) for item in profiles]
+    profiles = profile_links(record, advisor)
+    shown_links = [_link_text(item) for item in profiles]
     if advisor.get("profile_url") and not any(item.get("url") for item in profiles):
-        profile_links.append(link("Profile", advisor["profile_url"]))
+        shown_links.append(link("Profile", advisor["profile_url"]))
     return _lines(
         inline(name_with_degrees(advisor["name"], advisor.get("degrees") or [])),
         *(inline(title) for title in advisor.get("titles") or []),
         inline(advisor.get("department") or ""),
         f"Email: {email_link(advisor['email'])}" if advisor.get("email") else "",
-        *profile_links,
+        *shown_links,
     )
 
 
