@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.8.0"
+__version__ = "0.9.0"
 
 __all__ = ["Problem", "Severity", "ValidationReport", "__version__", "validate_paths"]
 
