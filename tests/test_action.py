@@ -23,10 +23,13 @@ import yaml
 from conftest import EXAMPLES, REPO
 from project_copy import TAG, copy_of_the_project
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or shutil.which("bash") is None,
-    reason="needs git and bash",
-)
+pytestmark = [
+    pytest.mark.external,
+    pytest.mark.skipif(
+        shutil.which("git") is None or shutil.which("bash") is None,
+        reason="needs git and bash",
+    ),
+]
 
 ACTION: dict[str, Any] = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
 STEPS: list[dict[str, Any]] = ACTION["runs"]["steps"]

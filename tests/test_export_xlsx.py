@@ -122,6 +122,7 @@ def _as_libreoffice_shows(column: Column, value: str) -> str:
     return value.upper() if column.type == "boolean" else value
 
 
+@pytest.mark.external
 def test_libreoffice_reads_back_every_raw_value(
     exported: Path, libreoffice: dict[str, list[list[str]]]
 ) -> None:
@@ -137,6 +138,7 @@ def test_libreoffice_reads_back_every_raw_value(
     assert cells > 3000
 
 
+@pytest.mark.external
 def test_libreoffice_keeps_hostile_text_as_written(libreoffice: dict[str, list[list[str]]]) -> None:
     names = [row[3] for row in libreoffice["short_names"] if row[1] == HOSTILE_KEY]
     assert names == HOSTILE_NAMES

@@ -25,6 +25,8 @@ from conftest import ALL_FIELDS, CONTENT, REPO, console_script
 from lsp_client import LspClient
 from needs import npm_package, program
 
+pytestmark = pytest.mark.external
+
 PACKAGE = REPO / "tests" / "language_server"
 SERVER = PACKAGE / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 PLACEHOLDER = (

@@ -16,10 +16,13 @@ import pytest
 from conftest import EXAMPLES, REPO
 from project_copy import GIT_IDENTITY, TAG, copy_of_the_project, git
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or not (REPO / ".git").exists(),
-    reason="needs git and a git checkout of the project",
-)
+pytestmark = [
+    pytest.mark.external,
+    pytest.mark.skipif(
+        shutil.which("git") is None or not (REPO / ".git").exists(),
+        reason="needs git and a git checkout of the project",
+    ),
+]
 
 MINIMAL = (EXAMPLES / "positive" / "minimal.yaml").read_text("utf-8")
 README = (REPO / "README.md").read_text("utf-8")

@@ -22,6 +22,8 @@ from advising_content.prose import prose_blocks
 from conftest import REPO
 from needs import npm_package, program
 
+pytestmark = pytest.mark.external
+
 ARTIFACTS = REPO / "test-artifacts" / "site-screenshots"
 SOURCES = [REPO / "content", REPO / "examples"]
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
