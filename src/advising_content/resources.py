@@ -1,22 +1,19 @@
-"""Data files shipped inside the package, read from the package's folder: importlib.resources
-would take longer to load than the files take to read."""
+"""Data files shipped inside the package, read with importlib.resources."""
 
 from __future__ import annotations
 
 import json
-import os
 from functools import cache
+from importlib import resources
 from typing import Any
 
 SCHEMA_FILE = "advising-record.schema.json"
 QUESTION_BANK_FILE = "question-bank.json"
-_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "resources")
 
 
 def read_text(name: str) -> str:
     """The text of a packaged resource file."""
-    with open(os.path.join(_FOLDER, name), encoding="utf-8") as stream:
-        return stream.read()
+    return resources.files("advising_content").joinpath("resources", name).read_text("utf-8")
 
 
 @cache

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
+
+from jsonschema import ValidationError
 
 from advising_content.entry_names import entry_name
 from advising_content.identifiers import as_slug, slug_pattern
@@ -26,11 +28,8 @@ from advising_content.schema_words import (
     sentence,
     type_hint,
 )
-from advising_content.source_map import Positions
+from advising_content.source_map import SourceMap
 from advising_content.wording import brief, choices, closest, field_name, plural, quoted, show
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
 
 MISSING_KEY = rule(
     "missing-key", Severity.ERROR, "a required key is absent; the enclosing mapping is named"
@@ -60,9 +59,7 @@ VALUE_RULES = (IMPLICIT_TYPE, EMPTY_VALUE, EMPTY_TEXT, WRONG_TYPE, NOT_ALLOWED, 
 
 @dataclass(frozen=True)
 class Failure:
-    """A failure of the schema with the parts the messages need, typed: the keyword that
-    failed, where, the value there, what the keyword expects, the schema that holds it, and
-    whether it applies because of an 'if'."""
+    """A jsonschema error with the parts the messages need, typed."""
 
     keyword: str
     location: JsonPath
@@ -88,7 +85,7 @@ class Messages:
     """Words the schema's failures of one document, each at its place."""
 
     path: str
-    source_map: Positions
+    source_map: SourceMap
     data: Any = None
     answered: set[tuple[JsonPath, int]] = field(default_factory=set)
 
@@ -99,8 +96,9 @@ class Messages:
         """The place at ``location``, as the editor sees it in the record."""
         return entry_name(location, self.data)
 
-    def problems_for(self, failure: Failure) -> Iterator[Problem]:
-        if not self.source_map.was_reported(failure.location):
+    def problems_for(self, error: ValidationError) -> Iterator[Problem]:
+        failure = Failure.of(error)
+        if failure.location not in self.source_map.reported:
             yield from KEYWORD_MESSAGES[failure.keyword](self, failure)
 
 
@@ -125,7 +123,7 @@ def additional_properties(messages: Messages, failure: Failure) -> Iterator[Prob
     allowed = list(failure.schema.get("properties", {}))
     for key in failure.instance:
         location = (*failure.location, key)
-        if key in allowed or messages.source_map.was_reported(location):
+        if key in allowed or location in messages.source_map.reported:
             continue
         message = (
             f"unknown key '{key}' in {messages.where(failure.location)}; "
@@ -140,7 +138,7 @@ def type_(messages: Messages, failure: Failure) -> Iterator[Problem]:
     types = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(TYPE_WORDS.get(name, name) for name in types)
     name = field_name(failure.location)
-    implicit = messages.source_map.implicit_at(failure.location)
+    implicit = messages.source_map.implicit.get(failure.location)
     if implicit is not None and implicit.text == "":
         message = f"{name} has no value; write it after the colon"
         yield messages.at_value(EMPTY_VALUE, failure.location, message)

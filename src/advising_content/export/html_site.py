@@ -8,8 +8,7 @@ side; ``html/coverage.html`` shows which records answer which bank questions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from itertools import groupby
@@ -22,7 +21,7 @@ from advising_content.export import html_compare
 from advising_content.export.html_blocks import page, web_href
 from advising_content.export.html_jsonld import record_jsonld, script_json
 from advising_content.export.records import Record, record_key
-from advising_content.question_bank import BankQuestion, QuestionBank
+from advising_content.question_bank import BankQuestion, QuestionBank, load_question_bank
 
 SITE_NAME = "Specialty career advising"
 STYLESHEET = "html/style.css"
@@ -60,10 +59,6 @@ def _environment() -> jinja2.Environment:
 
 def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(site_name=SITE_NAME, **context)
-
-
-def stylesheet() -> str:
-    return _template_source("style.css")
 
 
 def record_file(key: str) -> str:
@@ -109,44 +104,16 @@ def _source(source: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return {"url": url, "href": web_href(url) if url else None, "whole": whole}
 
 
-@dataclass(frozen=True)
-class Card:
-    """What the site's shared pages show of a record: its key, institution, title, specialty,
-    and what it shows of each bank question (in the order of their numbers)."""
-
-    key: str
-    institution_id: str
-    institution: str
-    title: str
-    specialty: str
-    statuses: tuple[str, ...]
-
-
-def card(record: Record, bank: QuestionBank) -> Card:
-    return Card(
-        record_key(record),
-        record["institution"]["id"],
-        record["institution"]["name"],
-        _title(record),
-        record["specialty"]["name"],
-        tuple(html_compare.status(record, question.key) for question in _numbered(bank)),
-    )
-
-
-def _numbered(bank: QuestionBank) -> list[BankQuestion]:
-    return sorted(bank.questions, key=lambda question: question.number)
-
-
-def index_page(cards: Sequence[Card]) -> str:
+def index_page(records: Sequence[Record]) -> str:
     institutions = [
         {
-            "name": entries[0].institution,
+            "name": entries[0]["institution"]["name"],
             "records": [
-                {"title": c.title, "href": record_file(c.key).removeprefix("html/")}
-                for c in sorted(entries, key=lambda c: c.title)
+                {"title": _title(r), "href": record_file(record_key(r)).removeprefix("html/")}
+                for r in sorted(entries, key=_title)
             ],
         }
-        for _, group in groupby(cards, key=lambda c: c.institution_id)
+        for _, group in groupby(records, key=lambda r: r["institution"]["id"])
         for entries in [list(group)]
     ]
     return _render("index.html.j2", root="", title=SITE_NAME, institutions=institutions)
@@ -160,13 +127,7 @@ def _question_link(question: BankQuestion, root: str) -> dict[str, Any]:
     }
 
 
-def answered(cards: Sequence[Card], bank: QuestionBank, question: BankQuestion) -> int:
-    """How many records show ``question``."""
-    column = _numbered(bank).index(question)
-    return sum(c.statuses[column] != html_compare.ABSENT for c in cards)
-
-
-def questions_index(bank: QuestionBank, cards: Sequence[Card]) -> str:
+def questions_index(bank: QuestionBank, records: Sequence[Record]) -> str:
     groups = [
         {
             "heading": group.heading,
@@ -174,7 +135,7 @@ def questions_index(bank: QuestionBank, cards: Sequence[Card]) -> str:
                 {
                     **_question_link(question, "../"),
                     "href": f"{question.key}.html",
-                    "count": f"on {answered(cards, bank, question)} of {len(cards)} pages",
+                    "count": _answer_count(records, question),
                 }
                 for question in group.questions
             ],
@@ -185,56 +146,38 @@ def questions_index(bank: QuestionBank, cards: Sequence[Card]) -> str:
     return _render("questions.html.j2", root="../", title="Compare answers", groups=groups)
 
 
-def answer_rows(record: Record, question: BankQuestion) -> str:
-    """The rows of the page of ``question`` that show ``record``'s answers to it."""
-    template = _environment().get_template("question_row.html.j2")
-    return "".join(
-        template.render(
-            row={
-                **vars(row),
-                "href": f"../{record_file(row.record_key).removeprefix('html/')}#{row.anchor}",
-            }
-        )
-        for row in html_compare.answer_rows([record], question)
+def _answer_count(records: Sequence[Record], question: BankQuestion) -> str:
+    answered = sum(html_compare.status(r, question.key) != html_compare.ABSENT for r in records)
+    return f"on {answered} of {len(records)} pages"
+
+
+def question_page(records: Sequence[Record], question: BankQuestion) -> str:
+    rows = [
+        {
+            **vars(row),
+            "href": f"../{record_file(row.record_key).removeprefix('html/')}#{row.anchor}",
+        }
+        for row in html_compare.answer_rows(records, question)
+    ]
+    return _render(
+        "question.html.j2",
+        root="../",
+        title=question.question,
+        number=question.number,
+        audiences=", ".join(question.audiences),
+        rows=rows,
     )
 
 
-def question_page(question: BankQuestion, rows: Iterable[str], shown: int) -> Iterator[str]:
-    """The page of ``question``, in pieces: ``rows`` are each record's ``answer_rows`` in order
-    (empty for a record that does not show it), and ``shown`` how many records show it."""
-    return (
-        _environment()
-        .get_template("question.html.j2")
-        .generate(
-            site_name=SITE_NAME,
-            root="../",
-            title=question.question,
-            number=question.number,
-            audiences=", ".join(question.audiences),
-            rows=_Rows(rows, shown),
-        )
-    )
-
-
-class _Rows:
-    """Rows already written as HTML (escaped by ``answer_rows``), as the template takes them."""
-
-    def __init__(self, rows: Iterable[str], shown: int) -> None:
-        self._rows = rows
-        self._shown = shown
-
-    def __len__(self) -> int:
-        return self._shown
-
-    def __iter__(self) -> Iterator[markupsafe.Markup]:
-        return (markupsafe.Markup(row) for row in self._rows)
-
-
-def coverage_page(cards: Sequence[Card], bank: QuestionBank) -> str:
-    questions = _numbered(bank)
+def coverage_page(records: Sequence[Record], bank: QuestionBank) -> str:
+    questions = sorted(bank.questions, key=lambda question: question.number)
+    rows = [
+        {**vars(row), "href": record_file(row.record_key).removeprefix("html/")}
+        for row in html_compare.coverage(records, questions)
+    ]
     institutions = [
-        {"name": entries[0].institution, "rows": [_coverage_row(c) for c in entries]}
-        for _, group in groupby(cards, key=lambda c: c.institution_id)
+        {"name": entries[0]["institution"], "rows": entries}
+        for _, group in groupby(rows, key=lambda row: row["record_key"].split("/")[0])
         for entries in [list(group)]
     ]
     return _render(
@@ -249,11 +192,17 @@ def coverage_page(cards: Sequence[Card], bank: QuestionBank) -> str:
     )
 
 
-def _coverage_row(shown: Card) -> dict[str, Any]:
-    return {
-        "record_key": shown.key,
-        "institution": shown.institution,
-        "specialty": shown.specialty,
-        "statuses": shown.statuses,
-        "href": record_file(shown.key).removeprefix("html/"),
+def site_files(records: Sequence[Record]) -> dict[str, str]:
+    """Every file of the site, by its path in the export, in a fixed order."""
+    bank = load_question_bank()
+    files = {
+        "html/index.html": index_page(records),
+        "html/coverage.html": coverage_page(records, bank),
+        "html/questions/index.html": questions_index(bank, records),
+        STYLESHEET: _template_source("style.css"),
     }
+    for question in bank.questions:
+        files[question_file(question.key)] = question_page(records, question)
+    for record in records:
+        files[record_file(record_key(record))] = record_page(record)
+    return files

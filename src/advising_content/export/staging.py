@@ -10,7 +10,6 @@ empty, or holds exactly the files its manifest lists, unchanged.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import shutil
@@ -22,8 +21,6 @@ from advising_content.export.manifest import audit
 
 MARKER = ".advising-content-temporary"
 _MARKER_TEXT = "This directory is temporary: advising-content made it, and removes it.\n"
-# How many times removing a directory is tried, when something is written in it meanwhile.
-_ATTEMPTS = 3
 
 
 def new_staging(target: Path) -> Path:
@@ -45,22 +42,7 @@ def discard(directory: Path) -> None:
     by the next export."""
     with contextlib.suppress(OSError):  # its mode may be a read-only one it was given
         directory.chmod(stat.S_IMODE(directory.stat().st_mode) | stat.S_IRWXU)
-    for attempt in range(_ATTEMPTS):
-        _mark(directory)
-        _empty_but_for_marker(directory)
-        os.unlink(directory / MARKER)
-        try:
-            os.rmdir(directory)
-            return
-        except OSError as error:
-            # Written to meanwhile: by a worker of a killed export, in the moment before it
-            # noticed and stopped.
-            if error.errno not in (errno.ENOTEMPTY, errno.EEXIST) or attempt == _ATTEMPTS - 1:
-                _mark(directory)
-                raise
-
-
-def _empty_but_for_marker(directory: Path) -> None:
+    _mark(directory)
     with os.scandir(directory) as entries:
         for entry in entries:
             if entry.name == MARKER:
@@ -69,6 +51,8 @@ def _empty_but_for_marker(directory: Path) -> None:
                 shutil.rmtree(entry.path)
             else:
                 os.unlink(entry.path)
+    os.unlink(directory / MARKER)
+    os.rmdir(directory)
 
 
 def remove_abandoned(target: Path) -> list[Path]:
