@@ -1,224 +1,150 @@
-"""Benchmark advising-content against the cost of parsing alone and against check-jsonschema.
+"""Benchmark advising-content against the parse floor and check-jsonschema, and report its targets.
 
-For each corpus size N, the corpus is N copies of content/med-peds.yaml with distinct ids and
-file names. Every tool runs as a command in a fresh process, as CI and pre-commit run it; each
-measurement is the median of several runs, with the peak resident memory of the process.
+For each N in --sizes, two corpora: N copies of content/med-peds.yaml with distinct ids (valid),
+and N copies each with one error (invalid). Every tool runs as a command in a fresh process, in
+turn with the parse floor (floor, validate, floor, export, ...), so that each ratio is the
+median of ratios of runs made side by side. Measured per run: wall time, CPU time of all the
+command's processes, and the peak memory of its largest process (see measure.py).
 
-    python benchmarks/run.py --sizes 10 100 1000 10000 --repeat 5
+    python benchmarks/run.py --sizes 10 100 1000 10000 --repeat 5 \\
+        --markdown tables.md --plot docs/performance.png
 
-prints a table and the ratios, and with --markdown FILE and --plot FILE writes them for
-docs/performance.md.
+prints the tables of measurements and of the targets; docs/performance.md shows them.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "content" / "med-peds.yaml"
-SCHEMA = REPO / "schemas" / "advising-record.schema.json"
-FLOOR = REPO / "benchmarks" / "parse_floor.py"
-BIN = Path(sys.executable).parent
+from corpora import write_corpus, write_one_file
+from measure import measure_paired
+from report import markdown
+from results import Results, from_json, to_json
+from tools import (
+    Programs,
+    check_imports,
+    check_jsonschema,
+    floor,
+    invalid_corpus_tools,
+    valid_corpus_tools,
+    validate,
+)
 
 
-NAMES = ("floor", "validate", "check-jsonschema", "export")
-
-
-@dataclass
-class Measure:
-    seconds: float
-    peak_mib: float
-
-
-def make_corpus(folder: Path, count: int) -> list[Path]:
-    text = SEED.read_text("utf-8")
-    folder.mkdir(parents=True)
-    files = []
-    for number in range(1, count + 1):
-        record_id = f"med-peds-{number:05d}"
-        path = folder / f"{record_id}.yaml"
-        path.write_text(text.replace("id: med-peds\n", f"id: {record_id}\n", 1), "utf-8")
-        files.append(path)
-    return files
-
-
-def run_once(command: list[str], expect: tuple[int, ...] = (0,)) -> Measure:
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    process.returncode = code
-    if code not in expect:
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(command[:3])}... exited {code}:\n{stderr[-2000:]}")
-    if process.stderr:
-        process.stderr.close()
-    return Measure(seconds, usage.ru_maxrss / 1024)
-
-
-def measure(command: list[str], repeat: int, before: list[str] | None = None) -> Measure:
-    runs = []
-    for _ in range(repeat):
-        if before:
-            subprocess.run(before, check=True)
-        runs.append(run_once(command))
-    return Measure(
-        statistics.median(run.seconds for run in runs), max(run.peak_mib for run in runs)
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=5, help="paired runs per tool (default 5)")
+    parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    parser.add_argument("--plot", type=Path, help="write a plot against N (PNG; matplotlib)")
+    parser.add_argument("--json", type=Path, help="write every run's measurements as JSON")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        metavar="FILE",
+        help="measure nothing: report the measurements an earlier --json wrote",
     )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="run check-jsonschema on the one file only, not on the corpora (minutes at 10 000)",
+    )
+    return parser.parse_args()
 
 
-def tool(name: str) -> str:
-    path = BIN / name
-    found = str(path) if path.exists() else shutil.which(name)
-    if not found:
-        raise SystemExit(f"{name} is not installed: pip install -r benchmarks/requirements.txt")
-    return found
+def _progress(text: str, started: float) -> None:
+    print(f"{text} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
 
 
-def bench_size(count: int, repeat: int, work: Path, compare: bool) -> dict[str, Measure]:
-    corpus = work / f"corpus-{count}"
-    files = [str(path) for path in make_corpus(corpus, count)]
+def _measure_size(
+    results: Results, programs: Programs, count: int, work: Path, options: argparse.Namespace
+) -> None:
+    started = time.perf_counter()
+    files = write_corpus(work / f"valid-{count}", count)
     out = work / f"export-{count}"
-    advising = tool("advising-content")
-    results = {
-        "floor": measure([sys.executable, str(FLOOR), str(corpus)], repeat),
-        "validate": measure([advising, "validate", str(corpus)], repeat),
-        "export": measure(
-            [advising, "export", str(corpus), "--out", str(out), "--quiet"],
-            repeat,
-            before=["rm", "-rf", str(out)],
-        ),
-    }
-    if compare:
-        results["check-jsonschema"] = measure(
-            [tool("check-jsonschema"), "--schemafile", str(SCHEMA), *files], repeat
+    tools = valid_corpus_tools(programs, files, out, compare=not options.quick)
+    group = measure_paired(floor(files[0].parent), tools, options.repeat)
+    results.groups["valid", count] = group
+    _progress(f"N={count}, valid: done", started)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(files[0].parent)
+    folder = work / f"invalid-{count}"
+    write_corpus(folder, count, invalid=True)
+    group = measure_paired(floor(folder), invalid_corpus_tools(programs, folder), options.repeat)
+    results.groups["invalid", count] = group
+    _progress(f"N={count}, invalid: done", started)
+    shutil.rmtree(folder)
+
+
+def _measure_one_file(results: Results, programs: Programs, work: Path, repeat: int) -> None:
+    single = write_one_file(work / "one-file")
+    if programs.check_jsonschema is None:
+        group = measure_paired(validate(programs, single), [], repeat)
+    else:
+        group = measure_paired(
+            check_jsonschema(programs, [single]), [validate(programs, single)], repeat
         )
-    return results
+    results.groups["one file", 1] = group
 
 
-def bench_single(repeat: int, work: Path, compare: bool) -> dict[str, Measure]:
-    single = work / "single" / "med-peds.yaml"
-    single.parent.mkdir()
-    shutil.copy(SEED, single)
-    results = {"validate": measure([tool("advising-content"), "validate", str(single)], repeat)}
-    if compare:
-        results["check-jsonschema"] = measure(
-            [tool("check-jsonschema"), "--schemafile", str(SCHEMA), str(single)], repeat
-        )
-    return results
-
-
-def _seconds(row: dict[str, Measure], name: str) -> str:
-    return f"{row[name].seconds:.3f} s" if name in row else "-"
-
-
-def _ratio(row: dict[str, Measure], numerator: str, denominator: str, digits: int) -> str:
-    if numerator not in row or denominator not in row:
-        return "-"
-    return f"{row[numerator].seconds / row[denominator].seconds:.{digits}f}x"
-
-
-def _peak(row: dict[str, Measure], name: str) -> str:
-    return f"{row[name].peak_mib:.0f}" if name in row else "-"
-
-
-def table(results: dict[int, dict[str, Measure]], single: dict[str, Measure]) -> str:
-    lines = [
-        "| N | parse floor | validate | check-jsonschema | export (all) | validate / floor "
-        "| check-jsonschema / validate | peak MiB: floor, validate, check-jsonschema, export |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|",
+def _context(programs: Programs, options: argparse.Namespace, loads: list[float]) -> list[str]:
+    """The machine, the versions, the command, and the load along the run."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        f"{cores} cores, {platform.system()}, Python {platform.python_version()}, "
+        f"advising-content {programs.version(programs.advising)}, "
+        f"check-jsonschema {programs.version(programs.check_jsonschema)}",
+        f"`python benchmarks/run.py --sizes {' '.join(map(str, options.sizes))} "
+        f"--repeat {options.repeat}{' --quick' if options.quick else ''}`: "
+        f"medians of {options.repeat} paired runs",
+        f"load average (1 min) after each of the {len(loads)} runs: "
+        f"least {min(loads):.2f}, median {statistics.median(loads):.2f}, most {max(loads):.2f}",
     ]
-    for count, row in results.items():
-        lines.append(
-            f"| {count} | {_seconds(row, 'floor')} | {_seconds(row, 'validate')} "
-            f"| {_seconds(row, 'check-jsonschema')} | {_seconds(row, 'export')} "
-            f"| {_ratio(row, 'validate', 'floor', 2)} "
-            f"| {_ratio(row, 'check-jsonschema', 'validate', 1)} "
-            f"| {', '.join(_peak(row, name) for name in NAMES)} |"
+
+
+def measure_all(options: argparse.Namespace) -> Results:
+    """Measure every tool on every corpus, one file, and the imports of --help and --version."""
+    programs = Programs.find()
+    results = Results()
+    if programs.check_jsonschema is None:
+        results.notes.append(
+            "check-jsonschema is not installed (pip install -r benchmarks/requirements.txt): "
+            "skipped."
         )
-    lines += [
-        "",
-        "| one file | validate | check-jsonschema | validate / check-jsonschema |",
-        "|---|---:|---:|---:|",
-        f"| med-peds.yaml | {_seconds(single, 'validate')} "
-        f"| {_seconds(single, 'check-jsonschema')} "
-        f"| {_ratio(single, 'validate', 'check-jsonschema', 2)} |",
-    ]
-    return "\n".join(lines)
-
-
-def plot(results: dict[int, dict[str, Measure]], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    sizes = list(results)
-    figure, axes = plt.subplots(figsize=(6, 4), dpi=100)
-    for name, label in (
-        ("floor", "parse only (libyaml loader)"),
-        ("validate", "advising-content validate"),
-        ("check-jsonschema", "check-jsonschema"),
-        ("export", "advising-content export"),
-    ):
-        if all(name in results[n] for n in sizes):
-            axes.plot(sizes, [results[n][name].seconds for n in sizes], marker="o", label=label)
-    axes.set_xscale("log")
-    axes.set_yscale("log")
-    axes.set_xlabel("records (N)")
-    axes.set_ylabel("seconds (median)")
-    axes.legend()
-    axes.grid(True, which="both", alpha=0.3)
-    figure.tight_layout()
-    figure.savefig(path, metadata={"Software": None})
+    with tempfile.TemporaryDirectory(prefix="advising-bench-") as folder:
+        work = Path(folder)
+        for count in options.sizes:
+            _measure_size(results, programs, count, work, options)
+        _measure_one_file(results, programs, work, options.repeat)
+    results.imports = [check_imports(programs, argument) for argument in ("--help", "--version")]
+    results.context = _context(programs, options, results.loads())
+    return results
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 10000])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--markdown", type=Path, help="write the tables to this file")
-    parser.add_argument("--plot", type=Path, help="write a plot of time against N (PNG)")
-    parser.add_argument("--json", type=Path, help="write the measurements as JSON")
-    parser.add_argument(
-        "--smoke",
-        action="store_true",
-        help="a quick run that checks the benchmark works: N=3, once, without check-jsonschema",
-    )
-    options = parser.parse_args()
-    if options.smoke:
-        options.sizes, options.repeat = [3], 1
-    compare = not options.smoke
-    with tempfile.TemporaryDirectory(prefix="advising-bench-") as folder:
-        work = Path(folder)
-        results = {}
-        for count in options.sizes:
-            results[count] = bench_size(count, options.repeat, work, compare)
-            print(f"N={count}: done", file=sys.stderr)
-        single = bench_single(options.repeat, work, compare)
-    text = table(results, single)
+    options = _options()
+    if options.from_json:
+        results = from_json(options.from_json.read_text("utf-8"))
+    else:
+        results = measure_all(options)
+    text = markdown(results)
     print(text)
     if options.markdown:
         options.markdown.write_text(text + "\n", "utf-8")
     if options.json:
-        document = {
-            "sizes": {str(n): {k: vars(m) for k, m in row.items()} for n, row in results.items()},
-            "single": {k: vars(m) for k, m in single.items()},
-        }
-        options.json.write_text(json.dumps(document, indent=2) + "\n", "utf-8")
+        options.json.write_text(to_json(results), "utf-8")
     if options.plot:
-        plot(results, options.plot)
+        from plot import plot
+
+        plot(results, options.plot, results.context[0])
 
 
 if __name__ == "__main__":

@@ -331,3 +331,57 @@ def test_a_duplicate_record_is_reported_on_the_copy(cli, tmp_path) -> None:
         "the record 'feinberg/med-peds' is already used by med-peds.yaml; each record needs an id "
         "of its own within its institution"
     ) in outcome.messages
+
+
+_LOADED_AFTER = """
+import sys
+from advising_content.cli import main
+try:
+    main(sys.argv[1:], prog_name="advising-content")
+except SystemExit:
+    pass
+print("\\n".join(sorted(sys.modules)), file=sys.stderr)
+"""
+_CHECKING = ("yaml", "ruamel", "jsonschema", "jsonschema_rs", "multiprocessing", "concurrent")
+_CHECKING += tuple(
+    f"advising_content.{name}"
+    for name in (
+        "file_check",
+        "validation",
+        "reading",
+        "schema_gate",
+        "schema_check",
+        "content_checks",
+        "record_checks",
+        "question_bank",
+        "workers",
+    )
+)
+
+
+def _loaded_after(*args: str) -> list[str]:
+    """The modules a fresh process has loaded after running the command line with ``args``."""
+    ran = subprocess.run(
+        [sys.executable, "-c", _LOADED_AFTER, *args], capture_output=True, text=True, check=True
+    )
+    return ran.stderr.split()
+
+
+def _among(loaded: list[str], packages: tuple[str, ...]) -> list[str]:
+    """The modules of ``loaded`` that are among ``packages`` or inside one of them."""
+    inside = tuple(f"{package}." for package in packages)
+    return [name for name in loaded if name in packages or name.startswith(inside)]
+
+
+@pytest.mark.parametrize("option", ["--version", "--help", "-h"])
+def test_version_and_help_load_no_checking_code(option: str) -> None:
+    loaded = _loaded_after(option)
+    assert "click" in loaded
+    assert _among(loaded, _CHECKING) == []
+
+
+def test_validating_one_file_loads_neither_worker_processes_nor_jsonschema() -> None:
+    loaded = _loaded_after("validate", str(MED_PEDS))
+    assert "advising_content.file_check" in loaded
+    unneeded = ("multiprocessing", "concurrent", "jsonschema", "advising_content.export")
+    assert _among(loaded, unneeded) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from advising_content.interruptions import ending_cleanly
 
 
@@ -10,4 +12,10 @@ def main() -> None:
     with ending_cleanly():
         from advising_content.cli import main as command
 
-        command(prog_name="advising-content")
+        try:
+            command(prog_name="advising-content")
+        finally:
+            # The process ends here. At exit the interpreter still runs atexit, flushes and
+            # closes what is open and frees every module, but it skips its last collection of
+            # garbage, a walk through every object: a tenth of the time of a short command.
+            gc.freeze()

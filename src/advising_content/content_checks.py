@@ -12,7 +12,7 @@ from advising_content.problems import JsonPath, Problem, Severity
 from advising_content.question_bank import QuestionBank
 from advising_content.reading import LoadedDocument
 from advising_content.record_checks import Record, problems_of
-from advising_content.text_checks import TEXT_CHECKS
+from advising_content.text_checks import TEXT_CHECKS, all_unremarkable, unremarkable
 from advising_content.wording import field_name
 
 # The checks of these modules join the record checks when the modules are imported.
@@ -37,10 +37,13 @@ def content_problems(
         if problem.severity is Severity.ERROR
         for depth in range(len(problem.location) + 1)
     )
-    for problem in problems_of(Record(document, bank, schema_version, flawed)):
+    record = Record(document, bank, schema_version, flawed)
+    for problem in problems_of(record):
         found.add(problem)
+    if all_unremarkable(record.texts):
+        return found.found
     source_map = document.source_map
-    for location, value in _strings(document.data):
+    for location, value in _remarkable_strings(document.data):
         name = field_name(location)
         for text_rule, check in TEXT_CHECKS:
             message = check(name, value)
@@ -50,16 +53,21 @@ def content_problems(
     return found.found
 
 
-def _strings(data: Any) -> Iterator[tuple[JsonPath, str]]:
-    """Every text value in ``data`` with its location, depth first, without recursion."""
-    stack: list[tuple[JsonPath, Any]] = [((), data)]
+def _remarkable_strings(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str]]:
+    """The text values in ``data`` that a check of a text may find a problem in, with their
+    locations, in the order they are written, without recursion."""
+    stack: list[tuple[JsonPath, Iterator[tuple[Any, Any]]]] = [((), iter(data.items()))]
     while stack:
-        location, value = stack.pop()
-        if isinstance(value, str):
-            yield location, value
-        elif isinstance(value, dict):
-            stack.extend(((*location, key), item) for key, item in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend(
-                ((*location, index), item) for index, item in reversed(list(enumerate(value)))
-            )
+        location, entries = stack[-1]
+        for key, value in entries:
+            if isinstance(value, str):
+                if not unremarkable(value):
+                    yield (*location, key), value
+            elif isinstance(value, dict):
+                stack.append(((*location, key), iter(value.items())))
+                break
+            elif isinstance(value, list):
+                stack.append(((*location, key), enumerate(value)))
+                break
+        else:
+            stack.pop()

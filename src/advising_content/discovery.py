@@ -53,18 +53,17 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
         if os.path.isdir(text):
             candidates = _files_under(text, found)
         elif os.path.lexists(text):
-            candidates = [text]
+            candidates = [(text, os.path.realpath(text), os.path.islink(text))]
         else:
             _unreachable(text, found)
             continue
         # A file reached both by its own name and through a link is read by its own name.
         kept = set()
-        for candidate in sorted(candidates, key=os.path.islink):
-            real = os.path.realpath(candidate)
+        for candidate, real, _ in sorted(candidates, key=lambda entry: entry[2]):
             if real not in seen:
                 seen.add(real)
                 kept.add(candidate)
-        found.files += [candidate for candidate in candidates if candidate in kept]
+        found.files += [candidate for candidate, _, _ in candidates if candidate in kept]
     return found
 
 
@@ -80,9 +79,11 @@ def _unreachable(path: str, found: Discovery) -> None:
     raise FileNotFoundError(path)  # it appeared while it was looked at: still not found
 
 
-def _files_under(directory: str, found: Discovery) -> list[str]:
+def _files_under(directory: str, found: Discovery) -> list[tuple[str, str, bool]]:
+    """The content files under ``directory``, each with its real path and whether it is a
+    link, sorted."""
     root = os.path.realpath(directory)
-    files: list[str] = []
+    files: list[tuple[str, str, bool]] = []
 
     def unlistable(error: OSError) -> None:
         folder = _without_dot_prefix(error.filename or directory)
@@ -100,15 +101,18 @@ def _files_under(directory: str, found: Discovery) -> list[str]:
                 continue
             kept.append(name)
         directories[:] = kept
+        real_folder = os.path.realpath(folder)  # no link below ``directory`` is walked
         for name in sorted(names):
             if name.startswith(".") or not name.lower().endswith(CONTENT_SUFFIXES):
                 continue
             path = os.path.join(folder, name)
-            if os.path.islink(path) and not _inside(os.path.realpath(path), root):
+            link = os.path.islink(path)
+            real = os.path.realpath(path) if link else os.path.join(real_folder, name)
+            if link and not _inside(real, root):
                 found.problems.append(_outside(_without_dot_prefix(path), directory, "file"))
                 continue
-            files.append(path)
-    return sorted(_without_dot_prefix(file) for file in files)
+            files.append((path, real, link))
+    return sorted((_without_dot_prefix(path), real, link) for path, real, link in files)
 
 
 def _unreadable(path: str, kind: str, error: OSError) -> Problem:

@@ -19,7 +19,7 @@ from advising_content.reading import LoadedDocument, load_file
 from advising_content.record_checks import outdated_problems
 from advising_content.resources import schema_version
 from advising_content.rules import rule
-from advising_content.schema_gate import conforms
+from advising_content.schema_gate import conforms, validator
 from advising_content.source_map import START, Position
 from advising_content.versions import is_older_major
 
@@ -110,6 +110,13 @@ def check_document(document: LoadedDocument, problems: FileProblems) -> None:
     content_problems(document, load_question_bank(), schema_version(), problems)
 
 
+def prepare_checks() -> None:
+    """Load, once, what checking any file needs: worker processes started after this share it
+    instead of each loading it again."""
+    validator()
+    load_question_bank()
+
+
 class FileTooLarge(Exception):
     """A content file larger than ``MAX_FILE_BYTES``, found before it is read."""
 
@@ -128,7 +135,10 @@ def read_regular_file(path: str) -> bytes:
             raise OSError(errno.EINVAL, "it is not a regular file")
         if status.st_size > MAX_FILE_BYTES:
             raise FileTooLarge(status.st_size)
-        raw = stream.read(MAX_FILE_BYTES + 1)
+        # Reading its size, and one byte more, allocates no buffer of the largest size allowed.
+        raw = stream.read(status.st_size + 1)
+        if len(raw) > status.st_size:  # the file grew since: read the rest, up to the limit
+            raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
         if len(raw) > MAX_FILE_BYTES:  # the file grew while it was being read
             raise FileTooLarge(len(raw))
         return raw

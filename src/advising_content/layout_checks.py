@@ -70,6 +70,8 @@ def page_order(record: Record) -> Iterator[tuple[JsonPath, str]]:
 @record_rule("cut-capture", Severity.ERROR, "a cut that is not the end of a partial capture")
 def cut_capture(record: Record) -> Iterator[tuple[JsonPath, str]]:
     cuts = list(_cuts(record))
+    if not cuts:
+        return
     source = record.data.get("source")
     complete = source.get("complete") if isinstance(source, dict) else None
     blocks = page_blocks(record.data)

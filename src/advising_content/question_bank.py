@@ -8,8 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from advising_content.resources import QUESTION_BANK_FILE, read_text
 
@@ -36,6 +35,11 @@ class BankQuestion:
         """The bank's wording, then those of other schools."""
         return (self.question, *self.alternates)
 
+    @cached_property
+    def normalized_wordings(self) -> tuple[str, ...]:
+        """``wordings``, each ``normalized``."""
+        return tuple(normalized(text) for text in self.wordings)
+
 
 @dataclass(frozen=True)
 class BankGroup:
@@ -54,7 +58,28 @@ class QuestionBank:
         return tuple(question for group in self.groups for question in group.questions)
 
     def get(self, key: str) -> BankQuestion | None:
-        return _index(self).get(key)
+        return self._by_key.get(key)
+
+    @cached_property
+    def _by_key(self) -> dict[str, BankQuestion]:
+        return {question.key: question for question in self.questions}
+
+    @cached_property
+    def _wordings(self) -> tuple[tuple[str, BankQuestion], ...]:
+        """Each normalized wording of the bank, with its question."""
+        return tuple(
+            (wording, question)
+            for question in self.questions
+            for wording in question.normalized_wordings
+        )
+
+    @cached_property
+    def _worded(self) -> dict[str, tuple[BankQuestion, ...]]:
+        """The questions of each normalized wording."""
+        found: dict[str, tuple[BankQuestion, ...]] = {}
+        for wording, question in self._wordings:
+            found[wording] = _distinct((*found.get(wording, ()), question))
+        return found
 
     def match(self, wording: str, *, cut: bool = False) -> BankQuestion | None:
         """The one bank question a page's ``wording`` asks, or None when none or several do."""
@@ -68,8 +93,8 @@ class QuestionBank:
         wanted = normalized(wording)
         if not wanted:
             return ()
-        wordings = _normalized_wordings(self)
-        same = _distinct(question for known, question in wordings if known == wanted)
+        wordings = self._wordings
+        same = self._worded.get(wanted, ())
         if same or not cut:
             return same or _most_alike(wordings, wanted)
         begun = _distinct(question for known, question in wordings if known.startswith(wanted))
@@ -79,13 +104,10 @@ class QuestionBank:
         """Whether ``wording`` is one of ``question``'s wordings, up to small edits (with
         ``cut``, or the beginning of one)."""
         wanted = normalized(wording)
-        known = [normalized(text) for text in question.wordings]
-        if cut and any(text.startswith(wanted) for text in known):
+        known = question.normalized_wordings
+        if wanted in known or (cut and any(text.startswith(wanted) for text in known)):
             return True
-        return any(
-            SequenceMatcher(None, text, wanted, autojunk=False).ratio() >= _SIMILAR
-            for text in known
-        )
+        return any(_likeness(text, wanted) >= _SIMILAR for text in known)
 
 
 def overrun(question: BankQuestion, wording: str) -> int | None:
@@ -101,6 +123,12 @@ def overrun(question: BankQuestion, wording: str) -> int | None:
     return None
 
 
+def _likeness(known: str, wanted: str) -> float:
+    from difflib import SequenceMatcher  # loaded for a wording other than the bank's alone
+
+    return SequenceMatcher(None, known, wanted, autojunk=False).ratio()
+
+
 def _distinct(questions: Iterable[BankQuestion]) -> tuple[BankQuestion, ...]:
     return tuple(dict.fromkeys(questions))
 
@@ -108,34 +136,18 @@ def _distinct(questions: Iterable[BankQuestion]) -> tuple[BankQuestion, ...]:
 def _most_alike(
     wordings: tuple[tuple[str, BankQuestion], ...], wanted: str
 ) -> tuple[BankQuestion, ...]:
-    scored = [
-        (SequenceMatcher(None, known, wanted, autojunk=False).ratio(), question)
-        for known, question in wordings
-    ]
+    scored = [(_likeness(known, wanted), question) for known, question in wordings]
     best = max((score for score, _ in scored), default=0.0)
     if best < _SIMILAR:
         return ()
     return _distinct(question for score, question in scored if score == best)
 
 
+@lru_cache(maxsize=256)
 def normalized(wording: str) -> str:
     """A wording reduced to its words: lower case, without accents, quotes or punctuation."""
     plain = unicodedata.normalize("NFKD", wording).encode("ascii", "ignore").decode()
     return " ".join(_NOT_WORD.sub(" ", plain.lower()).split())
-
-
-@cache
-def _normalized_wordings(bank: QuestionBank) -> tuple[tuple[str, BankQuestion], ...]:
-    return tuple(
-        (normalized(wording), question)
-        for question in bank.questions
-        for wording in question.wordings
-    )
-
-
-@cache
-def _index(bank: QuestionBank) -> dict[str, BankQuestion]:
-    return {question.key: question for question in bank.questions}
 
 
 @cache

@@ -37,10 +37,10 @@ def duplicate_question(record: Record) -> Iterator[tuple[JsonPath, str]]:
 
 @record_rule("unknown-question", Severity.ERROR, "a question key that is not in the bank")
 def unknown_question(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    keys = [question.key for question in record.bank.questions]
     for location, question, _ in _first_answers(record):
         key = question["key"]
         if question.get("custom") is not True and record.bank.get(key) is None:
+            keys = [known.key for known in record.bank.questions]
             yield (
                 location,
                 f"{quoted(key)} is not a question of the question bank "

@@ -8,9 +8,10 @@ bank are in ``question_checks``, those of the page's order in ``layout_checks``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePath
+from functools import cached_property
 from typing import Any
 
 from advising_content.discovery import CONTENT_SUFFIXES
@@ -58,6 +59,25 @@ class Record:
     def line(self, location: JsonPath) -> int:
         return self.document.source_map.value_at(location).line
 
+    @cached_property
+    def mappings(self) -> list[tuple[JsonPath, dict[str, Any]]]:
+        """Every mapping of the record, with its location."""
+        return self._contents[0]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Every text value of the record, in no particular order."""
+        return self._contents[1]
+
+    @cached_property
+    def _contents(self) -> tuple[list[tuple[JsonPath, dict[str, Any]]], list[str]]:
+        return _contents(self.data)
+
+    @cached_property
+    def questions(self) -> tuple[tuple[JsonPath, dict[str, Any], set[str] | None], ...]:
+        """What ``questions_of`` gives."""
+        return tuple(_questions(self))
+
 
 RecordCheck = Callable[[Record], Iterator[tuple[JsonPath, str]]]
 RECORD_CHECKS: list[tuple[Rule, RecordCheck]] = []
@@ -98,7 +118,7 @@ def outdated_problems(document: LoadedDocument, current: str) -> list[Problem]:
 @record_rule("id-file-name", Severity.ERROR, "the record id differs from the file name")
 def id_file_name(record: Record) -> Iterator[tuple[JsonPath, str]]:
     record_id = record_id_of(record.data)
-    name = PurePath(record.document.path).name
+    name = os.path.basename(record.document.path)
     stem = name
     for suffix in CONTENT_SUFFIXES:
         if name.lower().endswith(suffix):
@@ -177,7 +197,7 @@ def unknown_reference(record: Record) -> Iterator[tuple[JsonPath, str]]:
 
 @record_rule("contradiction", Severity.ERROR, "a part marked as absent that the record also gives")
 def contradiction(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    for location, node in _mappings(record.data):
+    for location, node in record.mappings:
         for absent, present in _ABSENCES:
             if node.get(absent) is True and present in node:
                 yield (
@@ -190,7 +210,7 @@ def contradiction(record: Record) -> Iterator[tuple[JsonPath, str]]:
 
 @record_rule("count-range", Severity.ERROR, "a count whose 'max' is below its 'min'")
 def count_range(record: Record) -> Iterator[tuple[JsonPath, str]]:
-    for location, node in _mappings(record.data):
+    for location, node in record.mappings:
         count = node.get("count")
         if not isinstance(count, dict):
             continue
@@ -215,16 +235,25 @@ def _advisor_references(data: dict[str, Any]) -> Iterator[tuple[JsonPath, Any]]:
                     yield (collection, index, "advisors", position), name
 
 
-def _mappings(data: Any) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
-    """Every mapping in ``data`` with its location, without recursion."""
+def _contents(data: dict[str, Any]) -> tuple[list[tuple[JsonPath, dict[str, Any]]], list[str]]:
+    """Every mapping in ``data`` with its location, and every text, in one walk without
+    recursion."""
+    mappings: list[tuple[JsonPath, dict[str, Any]]] = []
+    texts: list[str] = []
     stack: list[tuple[JsonPath, Any]] = [((), data)]
     while stack:
         location, value = stack.pop()
         if isinstance(value, dict):
-            yield location, value
-            stack.extend(((*location, key), item) for key, item in value.items())
-        elif isinstance(value, list):
-            stack.extend(((*location, index), item) for index, item in enumerate(value))
+            mappings.append((location, value))
+            entries: Iterable[tuple[Any, Any]] = value.items()
+        else:
+            entries = enumerate(value)
+        for key, item in entries:
+            if isinstance(item, str):
+                texts.append(item)
+            elif isinstance(item, (dict, list)):
+                stack.append(((*location, key), item))
+    return mappings, texts
 
 
 def items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -237,6 +266,10 @@ def items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def questions_of(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any], set[str] | None]]:
     """Each question with a key: where its key is, the question, and its group's audiences."""
+    return iter(record.questions)
+
+
+def _questions(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any], set[str] | None]]:
     for group_index, group in items(record.data.get("question_groups")):
         audiences = group.get("audiences")
         group_audiences = (

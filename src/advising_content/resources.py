@@ -1,19 +1,22 @@
-"""Data files shipped inside the package, read with importlib.resources."""
+"""Data files shipped inside the package, read from the package's folder: importlib.resources
+would take longer to load than the files take to read."""
 
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from importlib import resources
 from typing import Any
 
 SCHEMA_FILE = "advising-record.schema.json"
 QUESTION_BANK_FILE = "question-bank.json"
+_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "resources")
 
 
 def read_text(name: str) -> str:
     """The text of a packaged resource file."""
-    return resources.files("advising_content").joinpath("resources", name).read_text("utf-8")
+    with open(os.path.join(_FOLDER, name), encoding="utf-8") as stream:
+        return stream.read()
 
 
 @cache

@@ -17,13 +17,14 @@ from advising_content.string_formats import FORMAT_CHECKS
 
 
 @cache
-def _validator() -> Any:
+def validator() -> Any:
+    """The schema, compiled by jsonschema-rs, formats included."""
     return jsonschema_rs.validator_for(load_schema(), formats=FORMAT_CHECKS, validate_formats=True)
 
 
 def conforms(data: Any) -> bool:
     """True when ``data`` satisfies the schema, formats included."""
     try:
-        return bool(_validator().is_valid(data))
+        return bool(validator().is_valid(data))
     except ValueError:  # a value JSON has no type for, such as a date YAML read unquoted
         return False

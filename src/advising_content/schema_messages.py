@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, cast
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from advising_content.entry_names import entry_name
 from advising_content.identifiers import as_slug, slug_pattern
@@ -28,8 +26,11 @@ from advising_content.schema_words import (
     sentence,
     type_hint,
 )
-from advising_content.source_map import SourceMap
+from advising_content.source_map import Positions
 from advising_content.wording import brief, choices, closest, field_name, plural, quoted, show
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 MISSING_KEY = rule(
     "missing-key", Severity.ERROR, "a required key is absent; the enclosing mapping is named"
@@ -59,7 +60,9 @@ VALUE_RULES = (IMPLICIT_TYPE, EMPTY_VALUE, EMPTY_TEXT, WRONG_TYPE, NOT_ALLOWED, 
 
 @dataclass(frozen=True)
 class Failure:
-    """A jsonschema error with the parts the messages need, typed."""
+    """A failure of the schema with the parts the messages need, typed: the keyword that
+    failed, where, the value there, what the keyword expects, the schema that holds it, and
+    whether it applies because of an 'if'."""
 
     keyword: str
     location: JsonPath
@@ -85,7 +88,7 @@ class Messages:
     """Words the schema's failures of one document, each at its place."""
 
     path: str
-    source_map: SourceMap
+    source_map: Positions
     data: Any = None
     answered: set[tuple[JsonPath, int]] = field(default_factory=set)
 
@@ -96,9 +99,8 @@ class Messages:
         """The place at ``location``, as the editor sees it in the record."""
         return entry_name(location, self.data)
 
-    def problems_for(self, error: ValidationError) -> Iterator[Problem]:
-        failure = Failure.of(error)
-        if failure.location not in self.source_map.reported:
+    def problems_for(self, failure: Failure) -> Iterator[Problem]:
+        if not self.source_map.was_reported(failure.location):
             yield from KEYWORD_MESSAGES[failure.keyword](self, failure)
 
 
@@ -123,7 +125,7 @@ def additional_properties(messages: Messages, failure: Failure) -> Iterator[Prob
     allowed = list(failure.schema.get("properties", {}))
     for key in failure.instance:
         location = (*failure.location, key)
-        if key in allowed or location in messages.source_map.reported:
+        if key in allowed or messages.source_map.was_reported(location):
             continue
         message = (
             f"unknown key '{key}' in {messages.where(failure.location)}; "
@@ -138,7 +140,7 @@ def type_(messages: Messages, failure: Failure) -> Iterator[Problem]:
     types = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(TYPE_WORDS.get(name, name) for name in types)
     name = field_name(failure.location)
-    implicit = messages.source_map.implicit.get(failure.location)
+    implicit = messages.source_map.implicit_at(failure.location)
     if implicit is not None and implicit.text == "":
         message = f"{name} has no value; write it after the colon"
         yield messages.at_value(EMPTY_VALUE, failure.location, message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from advising_content.problems import JsonPath
 
@@ -27,8 +28,26 @@ class ImplicitScalar:
     kind: str
 
 
+class Positions(Protocol):
+    """Where the values of a loaded file are written, and what its reading already reported."""
+
+    def value_at(self, location: JsonPath) -> Position:
+        """Where the value at ``location`` starts, or where its nearest written ancestor does."""
+
+    def key_at(self, location: JsonPath) -> Position:
+        """Where the key of the mapping entry at ``location`` is written."""
+
+    def implicit_at(self, location: JsonPath) -> ImplicitScalar | None:
+        """The unquoted value at ``location`` that YAML read as something other than text."""
+
+    def was_reported(self, location: JsonPath) -> bool:
+        """Whether a problem of YAML itself is already reported at ``location``."""
+
+
 @dataclass
 class SourceMap:
+    """The positions of a file read in full, recorded as it is read."""
+
     values: dict[JsonPath, Position] = field(default_factory=dict)
     keys: dict[JsonPath, Position] = field(default_factory=dict)
     implicit: dict[JsonPath, ImplicitScalar] = field(default_factory=dict)
@@ -47,3 +66,9 @@ class SourceMap:
     def key_at(self, location: JsonPath) -> Position:
         """Where the key of the mapping entry at ``location`` is written."""
         return self.keys.get(location) or self.value_at(location)
+
+    def implicit_at(self, location: JsonPath) -> ImplicitScalar | None:
+        return self.implicit.get(location)
+
+    def was_reported(self, location: JsonPath) -> bool:
+        return location in self.reported

@@ -17,6 +17,7 @@ from advising_content.wording import quoted
 PLACEHOLDER = "TODO"
 # Tab and carriage return begin a formula too, and are reported as surrounding whitespace.
 _FORMULA_STARTS = tuple(start for start in FORMULA_STARTS if not start.isspace())
+_QUIET_STARTS = (" ", *_FORMULA_STARTS)
 _ALTERNATIVES = ", ".join(f"`{s}`" for s in _FORMULA_STARTS[:-1]) + f" or `{_FORMULA_STARTS[-1]}`"
 _SPECIAL_SPACES = {
     "\u00a0": "a non-breaking space (U+00A0)",
@@ -102,6 +103,32 @@ def special_space(field: str, value: str) -> str | None:
     return (
         f"{field} contains {_SPECIAL_SPACES[found.group()]}{_where_in(value, found.start())}; "
         "replace it with an ordinary space, or remove it"
+    )
+
+
+def unremarkable(value: str) -> bool:
+    """True when no check of a text can find a problem in ``value``, as most texts: it is
+    printable (so it holds no control character and no special space, and its only blank is the
+    space), holds no placeholder, and neither begins with a space or a formula character nor
+    ends with a space."""
+    return (
+        value.isprintable()
+        and PLACEHOLDER not in value
+        and not value.startswith(_QUIET_STARTS)
+        and not value.endswith(" ")
+    )
+
+
+def all_unremarkable(values: list[str]) -> bool:
+    """Whether ``unremarkable`` holds for each of ``values``, told for all of them at once: the
+    texts joined by '|' are printable if each is, hold the placeholder only if one does, and
+    have '|' before a space or a formula character, or a space before '|', if one text begins
+    or ends with it (or if a text holds such a pair, when False says only: look at each)."""
+    joined = "|".join(values)
+    return (
+        unremarkable(joined)
+        and " |" not in joined
+        and not any(f"|{start}" in joined for start in _QUIET_STARTS)
     )
 
 

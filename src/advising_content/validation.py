@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import PurePath
 
 from advising_content.discovery import CONTENT_SUFFIXES, Discovery, discover
-from advising_content.file_check import CheckedFile, check_file
+from advising_content.file_check import CheckedFile, check_file, prepare_checks
 from advising_content.problems import Problem, Severity
 from advising_content.rules import rule
 from advising_content.wording import quoted
 
-__all__ = ["CheckedFile", "ValidationReport", "validate_discovered", "validate_paths"]
+__all__ = [
+    "CheckedFile",
+    "ValidationReport",
+    "validate_discovered",
+    "validate_discovered_with",
+    "validate_paths",
+]
 
 DUPLICATE_RECORD = rule(
     "duplicate-record", Severity.ERROR, "two files checked together hold the same record"
@@ -90,15 +95,42 @@ def validate_discovered(
     return ValidationReport(checked)
 
 
-def _check_all(paths: list[str], keep_data: bool, workers: int | None) -> list[CheckedFile]:
-    from advising_content.workers import cores, map_in_workers
+def validate_discovered_with(
+    discovery: Discovery, check: Callable[[str], CheckedFile], *, workers: int | None = None
+) -> ValidationReport:
+    """As ``validate_discovered``, with ``check`` checking each file (in the workers, when
+    there are many): it may do more with a file than check it, such as export its record."""
+    checked = _check_each(check, discovery.files, workers)
+    _check_record_ids_across_files(checked)
+    checked += [CheckedFile.of(problem.path, [problem]) for problem in discovery.problems]
+    return ValidationReport(checked)
 
-    check = partial(check_file, keep_data=keep_data)
+
+def _check_all(paths: list[str], keep_data: bool, workers: int | None) -> list[CheckedFile]:
+    return _check_each(partial(check_file, keep_data=keep_data), paths, workers)
+
+
+def _check_each(
+    check: Callable[[str], CheckedFile], paths: list[str], workers: int | None
+) -> list[CheckedFile]:
     if workers is None:
-        workers = min(cores(), len(paths) // PARALLEL_FROM)
+        workers = _default_workers(len(paths))
     if workers < 2:
         return [check(path) for path in paths]
+    from advising_content.workers import map_in_workers
+
+    prepare_checks()
     return map_in_workers(check, paths, workers)
+
+
+def _default_workers(files: int) -> int:
+    """One worker per core, each with ``PARALLEL_FROM`` files or more; fewer than two files'
+    worth of them is no worker (and no need to load the workers' machinery)."""
+    if files < 2 * PARALLEL_FROM:
+        return 1
+    from advising_content.workers import cores
+
+    return min(cores(), files // PARALLEL_FROM)
 
 
 def _check_record_ids_across_files(checked: list[CheckedFile]) -> None:
@@ -145,7 +177,7 @@ def _duplicate_record(entry: CheckedFile, first_path: str) -> Problem:
 def _named_after_its_id(entry: CheckedFile) -> bool:
     if entry.record_id is None:
         return False
-    name = PurePath(entry.path).name
+    name = os.path.basename(entry.path)
     return any(
         name.lower().endswith(suffix) and name[: -len(suffix)] == entry.record_id.split("/")[-1]
         for suffix in CONTENT_SUFFIXES

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,6 +79,8 @@ def closest(word: str, options: Sequence[str]) -> str | None:
     ]
     if len(beginning) == 1:
         return beginning[0]
+    import difflib  # loaded for a suggestion alone
+
     matches = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
     return folded[matches[0]] if matches else None
 

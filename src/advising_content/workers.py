@@ -23,6 +23,8 @@ Result = TypeVar("Result")
 MAX_CHUNK = 32
 # How often a worker looks whether its parent is still there, in seconds.
 _WATCH_EVERY = 0.2
+# How long killed workers may take to exit, at most, in seconds.
+_KILLED_WITHIN = 5.0
 
 
 def cores() -> int:
@@ -68,9 +70,19 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     The pool's own threads may then fail on the workers they lose; the command is ending, so
     that is no news to print."""
     threading.excepthook = _ignore
-    for worker in multiprocessing.active_children():
+    workers = multiprocessing.active_children()
+    for worker in workers:
         worker.kill()
+    _wait_for(workers)
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _wait_for(workers: list[multiprocessing.process.BaseProcess]) -> None:
+    """Return once the killed ``workers`` have exited: nothing they were writing (such as an
+    export's files) lands after this returns."""
+    deadline = time.monotonic() + _KILLED_WITHIN
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
 
 
 def _ignore(args: threading.ExceptHookArgs) -> None:

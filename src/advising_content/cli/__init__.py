@@ -2,23 +2,63 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, MutableMapping
+
 import click
 
 from advising_content import __version__
-from advising_content.cli.editor import editor
-from advising_content.cli.export import export
-from advising_content.cli.fix import fix
-from advising_content.cli.import_pages import import_pages
-from advising_content.cli.migrate import migrate
-from advising_content.cli.new import new
-from advising_content.cli.questions import questions
-from advising_content.cli.rules import rules
-from advising_content.cli.schema import schema
-from advising_content.cli.validate import validate
+
+# Each command, by name: the module of advising_content.cli that defines it, as a function of
+# the same name.
+COMMANDS = {
+    "validate": "validate",
+    "export": "export",
+    "new": "new",
+    "import": "import_pages",
+    "migrate": "migrate",
+    "schema": "schema",
+    "editor": "editor",
+    "questions": "questions",
+    "rules": "rules",
+    "fix": "fix",
+}
+
+
+class _Commands(MutableMapping[str, click.Command]):
+    """The commands by name, each imported when it is first asked for: a command loads what
+    it needs alone, and --version nothing."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._loaded:
+            module = self._modules[name]
+            command = getattr(importlib.import_module(f"advising_content.cli.{module}"), module)
+            assert isinstance(command, click.Command)
+            self._loaded[name] = command
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._loaded[name] = command
+        self._modules.setdefault(name, name)
+
+    def __delitem__(self, name: str) -> None:
+        del self._modules[name]
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
 
 
 @click.group(
     name="advising-content",
+    commands=_Commands(dict(COMMANDS)),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(__version__, prog_name="advising-content")
@@ -27,15 +67,3 @@ def main() -> None:
 
     Content files are YAML records, one per specialty page, such as content/med-peds.yaml.
     """
-
-
-main.add_command(validate)
-main.add_command(export)
-main.add_command(new)
-main.add_command(import_pages)
-main.add_command(migrate)
-main.add_command(schema)
-main.add_command(editor)
-main.add_command(questions)
-main.add_command(rules)
-main.add_command(fix)

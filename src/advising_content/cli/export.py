@@ -17,7 +17,10 @@ from advising_content.exit_codes import ExitCode
 from advising_content.export.registry import ExportOptions, export_formats
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from advising_content.export.manifest import Audit
+    from advising_content.validation import ValidationReport
 
 
 class OutputDirError(click.ClickException):
@@ -151,13 +154,12 @@ def export(
 
     found = content_paths(paths)
     _check_out(out, found, force)
-    records = _valid_records(found, out, strict, quiet)
     chosen = None if not formats or "all" in formats else formats
     package = PackageInfo(package_license, package_homepage, package_version)
     options = ExportOptions(
         CsvOptions(excel=excel, raw=raw_csv, package=package), MarkdownOptions(front_matter)
     )
-    _write(records, out, chosen, options, force, quiet)
+    _export(found, out, chosen, options, force, _acceptance(out, strict, quiet), quiet)
 
 
 def _check_out(out: Path, found: Discovery, force: bool) -> None:
@@ -184,36 +186,36 @@ def _check_out(out: Path, found: Discovery, force: bool) -> None:
         click.echo(message, err=True)
 
 
-def _valid_records(
-    found: Discovery, out: Path, strict: bool, quiet: bool
-) -> list[dict[str, object]]:
-    from advising_content.validation import validate_discovered
+def _acceptance(out: Path, strict: bool, quiet: bool) -> Callable[[ValidationReport], None]:
+    """Print the report of the checking; stop the export (exit 1) unless the content passed."""
 
-    report = validate_discovered(found, keep_data=True)
-    if report.problems or not quiet:
-        click.echo(chosen_reporter().render(report, strict))
-    if not report.passed(strict=strict):
-        state = "is unchanged" if os.path.lexists(out) else "was not created"
-        click.echo(f"Nothing was exported; {shown(str(out))} {state}.", err=True)
-        raise SystemExit(ExitCode.CONTENT_ERRORS)
-    return [entry.data for entry in report.files if entry.data is not None]
+    def accept(report: ValidationReport) -> None:
+        if report.problems or not quiet:
+            click.echo(chosen_reporter().render(report, strict))
+        if not report.passed(strict=strict):
+            state = "is unchanged" if os.path.lexists(out) else "was not created"
+            click.echo(f"Nothing was exported; {shown(str(out))} {state}.", err=True)
+            raise SystemExit(ExitCode.CONTENT_ERRORS)
+
+    return accept
 
 
-def _write(
-    records: list[dict[str, object]],
+def _export(
+    found: Discovery,
     out: Path,
     chosen: tuple[str, ...] | None,
     options: ExportOptions,
     force: bool,
+    accept: Callable[[ValidationReport], None],
     quiet: bool,
 ) -> None:
-    from advising_content.export.exporter import export_records
+    from advising_content.export.exporter import export_content
     from advising_content.export.output_dir import UnusableOutputDir
     from advising_content.wording import plural
 
     where = shown(str(out))
     try:
-        result = export_records(records, out, chosen, options, force=force)
+        result = export_content(found, out, chosen, options, accept=accept, force=force)
     except UnusableOutputDir as error:  # found just before the swap, as it would be before
         raise _unusable(out, error) from None
     except OSError as error:

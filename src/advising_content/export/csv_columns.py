@@ -70,7 +70,7 @@ class Table:
 
 def key(*parts: str | int) -> str:
     """A row key: the record's key and the entity's id or position, joined by '/'."""
-    return "/".join(str(part) for part in parts)
+    return "/".join(map(str, parts))
 
 
 def key_column(name: str, what: str) -> Column:

@@ -1,21 +1,26 @@
-"""Write the CSV tables: RFC 4180, UTF-8, and safe to open in a spreadsheet unless told not to."""
+"""Write the CSV tables: RFC 4180, UTF-8, and safe to open in a spreadsheet unless told not to.
+
+A table is its header, then each record's rows in order of key: each record's rows are written
+as it is exported, and the tables put together once every record is done.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
-from typing import IO, Any
+from collections.abc import Callable, Sequence
 
 from advising_content.export.csv_options import CsvOptions
 from advising_content.export.csv_tables import Cell, Table
+from advising_content.export.records import Record
 from advising_content.spreadsheets import FORMULA_STARTS
 
 BYTE_ORDER_MARK = "\ufeff"
+_FORMULA_STARTS = frozenset(FORMULA_STARTS)
 
 
 def neutralize(value: str) -> str:
     """Put a ' before a value that a spreadsheet would run as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if value[:1] in _FORMULA_STARTS else value
 
 
 def cell_text(value: Cell) -> str:
@@ -26,21 +31,71 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
-def write_table(
-    stream: IO[str], table: Table, records: Iterable[Mapping[str, Any]], options: CsvOptions
-) -> int:
-    """Write the header and every row of ``table`` for ``records``; return the number of rows."""
-    if options.excel:
-        stream.write(BYTE_ORDER_MARK)
-    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL, doublequote=True)
-    names = table.column_names
-    writer.writerow(names)
-    count = 0
-    for record in records:
+def header_text(table: Table, options: CsvOptions) -> str:
+    """The start of the table's file: the byte-order mark when asked for, and the header."""
+    lines = _Lines()
+    lines.writer.writerow(table.column_names)
+    text = lines.taken()
+    return BYTE_ORDER_MARK + text if options.excel else text
+
+
+def rows_texts(tables: Sequence[Table], record: Record, options: CsvOptions) -> list[str]:
+    """The rows of each of ``tables`` for ``record``, as the table's file holds them."""
+    lines = _Lines()
+    texts = []
+    for table in tables:
+        names = table.column_names
         for row in table.rows(record):
-            cells = [cell_text(row[name]) for name in names]
-            if not options.raw:
-                cells = [neutralize(cell) for cell in cells]
-            writer.writerow(cells)
-            count += 1
-    return count
+            cells = [
+                v if v.__class__ is str else "" if v is None else cell_text(v)
+                for v in map(row.__getitem__, names)
+            ]
+            if options.raw:
+                lines.add(cells)
+            else:
+                lines.add([f"'{c}" if c[:1] in _FORMULA_STARTS else c for c in cells])
+        texts.append(lines.taken())
+    return texts
+
+
+class _Lines:
+    """The lines of CSV rows, as the csv module writes them."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.writer = csv.writer(
+            _Sink(self.lines.append),
+            lineterminator="\r\n",
+            quoting=csv.QUOTE_MINIMAL,
+            doublequote=True,
+        )
+
+    def add(self, cells: list[str]) -> None:
+        line = ",".join(cells)
+        # A row none of whose cells needs quotes is its cells joined: the csv module's own work
+        # is left for the others.
+        if (
+            len(cells) > 1
+            and line.count(",") == len(cells) - 1
+            and '"' not in line
+            and "\n" not in line
+            and "\r" not in line
+        ):
+            self.lines.append(line + "\r\n")
+        else:
+            self.writer.writerow(cells)
+
+    def taken(self) -> str:
+        """The lines written since last taken, as one text."""
+        text = "".join(self.lines)
+        self.lines.clear()
+        return text
+
+
+class _Sink:
+    """Where a csv writer writes (without a reference back to what holds the writer)."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.write = write

@@ -105,20 +105,36 @@ def group_rows(record: Record) -> Iterator[Row]:
 
 
 def answer_key(record: Record, entry: Mapping[str, Any]) -> str:
-    parts = [entry["key"], *([entry["part"]] if "part" in entry else [])]
-    return key(record_key(record), *parts)
+    return _answer_key(record_key(record), entry)
+
+
+def _answer_key(of_record: str, entry: Mapping[str, Any]) -> str:
+    return (
+        key(of_record, entry["key"], entry["part"])
+        if "part" in entry
+        else key(of_record, entry["key"])
+    )
+
+
+_PERIOD_COLUMNS = tuple(
+    (end, part, f"period_{end}_{part}")
+    for end in ("start", "end")
+    for part in ("month", "season", "part")
+)
 
 
 def answer_rows(record: Record) -> Iterator[Row]:
+    of_record = record_key(record)
     for _, group in entries(record, "question_groups"):
+        group_key = key(of_record, group["id"])
         for position, entry in enumerate(group.get("questions") or [], start=1):
             period = entry.get("period") or {}
-            start, end = period.get("start") or {}, period.get("end") or {}
+            ends = {"start": period.get("start") or {}, "end": period.get("end") or {}}
             count = entry.get("count") or {}
             yield {
-                "answer_key": answer_key(record, entry),
-                "record_key": record_key(record),
-                "group_key": key(record_key(record), group["id"]),
+                "answer_key": _answer_key(of_record, entry),
+                "record_key": of_record,
+                "group_key": group_key,
                 "position": position,
                 "question_key": entry["key"],
                 "part": entry.get("part"),
@@ -129,8 +145,7 @@ def answer_rows(record: Record) -> Iterator[Row]:
                 "cut": bool(entry.get("cut", False)),
                 "stance": entry.get("stance"),
                 "months": joined(entry.get("months")),
-                **{f"period_start_{k}": start.get(k) for k in ("month", "season", "part")},
-                **{f"period_end_{k}": end.get(k) for k in ("month", "season", "part")},
+                **{column: ends[end].get(part) for end, part, column in _PERIOD_COLUMNS},
                 "count_min": count.get("min"),
                 "count_max": count.get("max"),
             }
@@ -151,13 +166,14 @@ def section_rows(record: Record) -> Iterator[Row]:
 
 
 def page_block_rows(record: Record) -> Iterator[Row]:
+    of_record = record_key(record)
     for position, block in enumerate(page_blocks(record), start=1):
         yield {
-            "page_block_key": key(record_key(record), position),
-            "record_key": record_key(record),
+            "page_block_key": key(of_record, position),
+            "record_key": of_record,
             "position": position,
             "kind": block.kind.replace("_", "-"),
             "block_id": block.id,
             "group_id": block.group["id"] if block.group is not None else None,
-            "answer_key": answer_key(record, block.data) if block.kind == "question" else None,
+            "answer_key": _answer_key(of_record, block.data) if block.kind == "question" else None,
         }

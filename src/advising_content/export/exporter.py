@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from advising_content import __version__
-from advising_content.export.json_documents import index_document
-from advising_content.export.manifest import WrittenFiles
+from advising_content.discovery import Discovery
 from advising_content.export.output_dir import replace_dir
+from advising_content.export.pipeline import (
+    ExportCheck,
+    ExportedFile,
+    ExportPlan,
+    ExportResult,
+    Renderer,
+    close_renderer,
+    finish,
+    require_slug_ids,
+)
 from advising_content.export.records import Record, record_key
-from advising_content.export.registry import Export, ExportOptions, export_formats
-from advising_content.identifiers import is_slug
+from advising_content.export.registry import ExportOptions, export_formats
+from advising_content.validation import ValidationReport, validate_discovered_with
 
-INDEX_FILE = "index.json"
-
-
-@dataclass
-class ExportResult:
-    """What an export wrote: how many records, and what each format wrote, in words."""
-
-    records: int = 0
-    written: list[str] = field(default_factory=list)
+__all__ = ["ExportResult", "export_content", "export_records"]
 
 
 def export_records(
@@ -39,27 +39,61 @@ def export_records(
     Raises UnusableOutputDir when ``target`` holds files that no export wrote, or exported
     files changed since, unless ``force``.
     """
-    _require_slug_ids(records)
-    chosen = [form for name, form in export_formats().items() if formats is None or name in formats]
+    for record in records:
+        require_slug_ids(record)
     ordered = sorted(records, key=record_key)
-    result = ExportResult(records=len(ordered))
+    results: list[ExportResult] = []
 
     def write(staging: Path) -> None:
-        files = WrittenFiles(staging)
-        export = Export(ordered, files, options or ExportOptions())
-        result.written = [form.write(export) for form in chosen]
-        files.write_text(INDEX_FILE, index_document(ordered, chosen))
-        files.write_manifest(__version__)
+        plan = _plan(staging, formats, options)
+        writer = Renderer(plan)
+        try:
+            rendered = [writer.render(record) for record in ordered]
+        finally:
+            writer.close()
+        results.append(finish(plan, rendered))
 
     replace_dir(target, write, force=force)
-    return result
+    return results[0]
 
 
-def _require_slug_ids(records: Sequence[Record]) -> None:
-    # File names come from record and institution ids; validation has made them slugs, and
-    # nothing else may name a file.
-    for record in records:
-        institution = record.get("institution")
-        institution_id = institution.get("id") if isinstance(institution, dict) else None
-        if not is_slug(record.get("id")) or not is_slug(institution_id):
-            raise ValueError(f"not a valid record key: {record.get('id')!r} of {institution_id!r}")
+def export_content(
+    found: Discovery,
+    target: Path,
+    formats: Sequence[str] | None = None,
+    options: ExportOptions | None = None,
+    *,
+    accept: Callable[[ValidationReport], None],
+    force: bool = False,
+) -> ExportResult:
+    """Check the content files ``found`` and replace ``target`` with an export of their records,
+    in one pass: each record is written as soon as it is checked, on every core.
+
+    ``accept`` is given the report of the checking before anything is swapped in; it raises to
+    stop the export (the new DIR is then discarded, and ``target`` left as it was). Raises
+    UnusableOutputDir as ``export_records`` does, and OSError when a record cannot be written.
+    """
+    results: list[ExportResult] = []
+
+    def write(staging: Path) -> None:
+        plan = _plan(staging, formats, options)
+        try:
+            report = validate_discovered_with(found, ExportCheck(plan, os.getpid()))
+        finally:
+            close_renderer(plan)
+        accept(report)
+        exported = [entry for entry in report.files if isinstance(entry, ExportedFile)]
+        for entry in exported:
+            if entry.failure is not None:
+                raise entry.failure
+        results.append(finish(plan, [e.rendered for e in exported if e.rendered is not None]))
+
+    replace_dir(target, write, force=force)
+    return results[0]
+
+
+def _plan(
+    staging: Path, formats: Sequence[str] | None, options: ExportOptions | None
+) -> ExportPlan:
+    chosen = tuple(name for name in export_formats() if formats is None or name in formats)
+    return ExportPlan(str(staging), chosen, options or ExportOptions())

@@ -8,7 +8,8 @@ side; ``html/coverage.html`` shows which records answer which bank questions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import groupby
@@ -21,7 +22,7 @@ from advising_content.export import html_compare
 from advising_content.export.html_blocks import page, web_href
 from advising_content.export.html_jsonld import record_jsonld, script_json
 from advising_content.export.records import Record, record_key
-from advising_content.question_bank import BankQuestion, QuestionBank, load_question_bank
+from advising_content.question_bank import BankQuestion, QuestionBank
 
 SITE_NAME = "Specialty career advising"
 STYLESHEET = "html/style.css"
@@ -59,6 +60,15 @@ def _environment() -> jinja2.Environment:
 
 def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(site_name=SITE_NAME, **context)
+
+
+def _pieces(template: str, **context: Any) -> Iterator[str]:
+    """The page, in pieces, for a page of every record: never the whole of it at once."""
+    return _environment().get_template(template).generate(site_name=SITE_NAME, **context)
+
+
+def stylesheet() -> str:
+    return _template_source("style.css")
 
 
 def record_file(key: str) -> str:
@@ -104,19 +114,47 @@ def _source(source: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return {"url": url, "href": web_href(url) if url else None, "whole": whole}
 
 
-def index_page(records: Sequence[Record]) -> str:
+@dataclass(frozen=True)
+class Card:
+    """What the site's shared pages show of a record: its key, institution, title, specialty,
+    and what it shows of each bank question (in the order of their numbers)."""
+
+    key: str
+    institution_id: str
+    institution: str
+    title: str
+    specialty: str
+    statuses: tuple[str, ...]
+
+
+def card(record: Record, bank: QuestionBank) -> Card:
+    return Card(
+        record_key(record),
+        record["institution"]["id"],
+        record["institution"]["name"],
+        _title(record),
+        record["specialty"]["name"],
+        tuple(html_compare.status(record, question.key) for question in _numbered(bank)),
+    )
+
+
+def _numbered(bank: QuestionBank) -> list[BankQuestion]:
+    return sorted(bank.questions, key=lambda question: question.number)
+
+
+def index_page(cards: Sequence[Card]) -> Iterator[str]:
     institutions = [
         {
-            "name": entries[0]["institution"]["name"],
+            "name": entries[0].institution,
             "records": [
-                {"title": _title(r), "href": record_file(record_key(r)).removeprefix("html/")}
-                for r in sorted(entries, key=_title)
+                {"title": c.title, "href": record_file(c.key).removeprefix("html/")}
+                for c in sorted(entries, key=lambda c: c.title)
             ],
         }
-        for _, group in groupby(records, key=lambda r: r["institution"]["id"])
+        for _, group in groupby(cards, key=lambda c: c.institution_id)
         for entries in [list(group)]
     ]
-    return _render("index.html.j2", root="", title=SITE_NAME, institutions=institutions)
+    return _pieces("index.html.j2", root="", title=SITE_NAME, institutions=institutions)
 
 
 def _question_link(question: BankQuestion, root: str) -> dict[str, Any]:
@@ -127,7 +165,13 @@ def _question_link(question: BankQuestion, root: str) -> dict[str, Any]:
     }
 
 
-def questions_index(bank: QuestionBank, records: Sequence[Record]) -> str:
+def answered(cards: Sequence[Card], bank: QuestionBank, question: BankQuestion) -> int:
+    """How many records show ``question``."""
+    column = _numbered(bank).index(question)
+    return sum(c.statuses[column] != html_compare.ABSENT for c in cards)
+
+
+def questions_index(bank: QuestionBank, cards: Sequence[Card]) -> str:
     groups = [
         {
             "heading": group.heading,
@@ -135,7 +179,7 @@ def questions_index(bank: QuestionBank, records: Sequence[Record]) -> str:
                 {
                     **_question_link(question, "../"),
                     "href": f"{question.key}.html",
-                    "count": _answer_count(records, question),
+                    "count": f"on {answered(cards, bank, question)} of {len(cards)} pages",
                 }
                 for question in group.questions
             ],
@@ -146,41 +190,55 @@ def questions_index(bank: QuestionBank, records: Sequence[Record]) -> str:
     return _render("questions.html.j2", root="../", title="Compare answers", groups=groups)
 
 
-def _answer_count(records: Sequence[Record], question: BankQuestion) -> str:
-    answered = sum(html_compare.status(r, question.key) != html_compare.ABSENT for r in records)
-    return f"on {answered} of {len(records)} pages"
+def answer_rows(record: Record, question: BankQuestion) -> str:
+    """The rows of the page of ``question`` that show ``record``'s answers to it."""
+    template = _environment().get_template("question_row.html.j2")
+    return "".join(
+        template.render(
+            row={
+                **vars(row),
+                "href": f"../{record_file(row.record_key).removeprefix('html/')}#{row.anchor}",
+            }
+        )
+        for row in html_compare.answer_rows([record], question)
+    )
 
 
-def question_page(records: Sequence[Record], question: BankQuestion) -> str:
-    rows = [
-        {
-            **vars(row),
-            "href": f"../{record_file(row.record_key).removeprefix('html/')}#{row.anchor}",
-        }
-        for row in html_compare.answer_rows(records, question)
-    ]
-    return _render(
+def question_page(question: BankQuestion, rows: Iterable[str], shown: int) -> Iterator[str]:
+    """The page of ``question``, in pieces: ``rows`` are each record's ``answer_rows`` in order
+    (empty for a record that does not show it), and ``shown`` how many records show it."""
+    return _pieces(
         "question.html.j2",
         root="../",
         title=question.question,
         number=question.number,
         audiences=", ".join(question.audiences),
-        rows=rows,
+        rows=_Rows(rows, shown),
     )
 
 
-def coverage_page(records: Sequence[Record], bank: QuestionBank) -> str:
-    questions = sorted(bank.questions, key=lambda question: question.number)
-    rows = [
-        {**vars(row), "href": record_file(row.record_key).removeprefix("html/")}
-        for row in html_compare.coverage(records, questions)
-    ]
+class _Rows:
+    """Rows already written as HTML (escaped by ``answer_rows``), as the template takes them."""
+
+    def __init__(self, rows: Iterable[str], shown: int) -> None:
+        self._rows = rows
+        self._shown = shown
+
+    def __len__(self) -> int:
+        return self._shown
+
+    def __iter__(self) -> Iterator[markupsafe.Markup]:
+        return (markupsafe.Markup(row) for row in self._rows)
+
+
+def coverage_page(cards: Sequence[Card], bank: QuestionBank) -> Iterator[str]:
+    questions = _numbered(bank)
     institutions = [
-        {"name": entries[0]["institution"], "rows": entries}
-        for _, group in groupby(rows, key=lambda row: row["record_key"].split("/")[0])
+        {"name": entries[0].institution, "rows": [_coverage_row(c) for c in entries]}
+        for _, group in groupby(cards, key=lambda c: c.institution_id)
         for entries in [list(group)]
     ]
-    return _render(
+    return _pieces(
         "coverage.html.j2",
         root="",
         title="Coverage of the standard questions",
@@ -192,17 +250,11 @@ def coverage_page(records: Sequence[Record], bank: QuestionBank) -> str:
     )
 
 
-def site_files(records: Sequence[Record]) -> dict[str, str]:
-    """Every file of the site, by its path in the export, in a fixed order."""
-    bank = load_question_bank()
-    files = {
-        "html/index.html": index_page(records),
-        "html/coverage.html": coverage_page(records, bank),
-        "html/questions/index.html": questions_index(bank, records),
-        STYLESHEET: _template_source("style.css"),
+def _coverage_row(shown: Card) -> dict[str, Any]:
+    return {
+        "record_key": shown.key,
+        "institution": shown.institution,
+        "specialty": shown.specialty,
+        "statuses": shown.statuses,
+        "href": record_file(shown.key).removeprefix("html/"),
     }
-    for question in bank.questions:
-        files[question_file(question.key)] = question_page(records, question)
-    for record in records:
-        files[record_file(record_key(record))] = record_page(record)
-    return files

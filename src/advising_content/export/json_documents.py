@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from advising_content import __version__
+from advising_content.export.json_text import Unwritable, ordered_json, streamed
 from advising_content.export.ordering import in_schema_order
 from advising_content.export.records import record_key
 from advising_content.export.registry import ExportFormat
@@ -22,36 +24,61 @@ def dumps(document: Any) -> str:
 
 def record_document(record: Mapping[str, Any]) -> str:
     """The record as JSON, its keys in the order the schema declares them."""
-    return dumps(in_schema_order(record, load_schema()))
+    try:
+        return ordered_json(record, load_schema()) + "\n"
+    except Unwritable:  # nothing a valid record holds: the json module says what is wrong
+        return dumps(in_schema_order(record, load_schema()))
 
 
-def index_document(records: Sequence[Mapping[str, Any]], formats: Sequence[ExportFormat]) -> str:
-    """What an importer starts from: the schema, the formats, and every record with its files."""
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """What index.json says of a record, besides its files."""
+
+    key: str
+    institution_id: str
+    id: str
+    name: str
+    institution: str
+
+
+def index_entry(record: Mapping[str, Any]) -> IndexEntry:
+    return IndexEntry(
+        record_key(record),
+        record["institution"]["id"],
+        record["id"],
+        record["specialty"]["name"],
+        record["institution"]["name"],
+    )
+
+
+def index_document(entries: Iterable[IndexEntry], formats: Sequence[ExportFormat]) -> Iterator[str]:
+    """What an importer starts from: the schema, the formats, and every record with its files;
+    in pieces, a record at a time."""
     tables: dict[str, str] = {}
     for form in formats:
         if form.tables is not None:
             tables.update(form.tables())
-    return dumps(
+    head = {
+        "generator": GENERATOR,
+        "generator_version": __version__,
+        "schema": {"id": load_schema()["$id"], "version": schema_version()},
+        "formats": [form.name for form in formats],
+        "records": [],
+        "tables": tables,
+    }
+    records = (
         {
-            "generator": GENERATOR,
-            "generator_version": __version__,
-            "schema": {"id": load_schema()["$id"], "version": schema_version()},
-            "formats": [form.name for form in formats],
-            "records": [
-                {
-                    "key": record_key(record),
-                    "institution_id": record["institution"]["id"],
-                    "id": record["id"],
-                    "name": record["specialty"]["name"],
-                    "institution": record["institution"]["name"],
-                    "files": {
-                        form.name: form.record_file(record_key(record))
-                        for form in formats
-                        if form.record_file is not None
-                    },
-                }
-                for record in records
-            ],
-            "tables": tables,
+            "key": entry.key,
+            "institution_id": entry.institution_id,
+            "id": entry.id,
+            "name": entry.name,
+            "institution": entry.institution,
+            "files": {
+                form.name: form.record_file(entry.key)
+                for form in formats
+                if form.record_file is not None
+            },
         }
+        for entry in entries
     )
+    return streamed(head, "records", records)

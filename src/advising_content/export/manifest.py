@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -21,7 +21,7 @@ _GENERATOR = "advising-content"
 _CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileEntry:
     size: int
     sha256: str
@@ -50,9 +50,22 @@ class WrittenFiles:
             yield stream
         self.entries[relative] = entry_of(path)
 
-    def write_manifest(self, generator_version: str) -> None:
-        """Write the manifest of every file written so far; it does not list itself."""
-        document = {
+    @contextlib.contextmanager
+    def open_bytes(self, relative: str) -> Iterator[HashedStream]:
+        """A binary stream to write the file; it is checksummed as it is written."""
+        with self._prepare(relative).open("wb") as stream:
+            hashed = HashedStream(stream)
+            yield hashed
+        self.entries[relative] = hashed.entry()
+
+    def write_manifest(
+        self, generator_version: str, more: Iterable[tuple[str, FileEntry]] = ()
+    ) -> None:
+        """Write the manifest of every file written so far and of ``more`` files written
+        otherwise; it does not list itself."""
+        from advising_content.export.json_text import streamed
+
+        head = {
             "generator": _GENERATOR,
             "generator_version": generator_version,
             "description": (
@@ -60,18 +73,38 @@ class WrittenFiles:
                 "advising-content replaces this directory only while it holds these files, "
                 "unchanged, and nothing else."
             ),
-            "files": {
-                name: {"bytes": entry.size, "sha256": entry.sha256}
-                for name, entry in sorted(self.entries.items())
-            },
+            "files": {},
         }
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        (self.root / MANIFEST_FILE).write_text(text, encoding="utf-8", newline="\n")
+        entries = {**self.entries}
+        entries.update(more)
+        files = (
+            (name, {"bytes": entries[name].size, "sha256": entries[name].sha256})
+            for name in sorted(entries)
+        )
+        with (self.root / MANIFEST_FILE).open("w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(streamed(head, "files", files, mapping=True))
 
     def _prepare(self, relative: str) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+
+class HashedStream:
+    """Writes to a binary stream, keeping the size and checksum of what it wrote."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._digest = hashlib.sha256()
+        self._size = 0
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
+        self._digest.update(data)
+        self._size += len(data)
+
+    def entry(self) -> FileEntry:
+        return FileEntry(self._size, self._digest.hexdigest())
 
 
 def read_manifest(directory: Path) -> dict[str, FileEntry] | None:

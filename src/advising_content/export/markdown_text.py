@@ -23,6 +23,8 @@ LINE_BREAK = "  \n"
 # HTML, entities, tables, strikethrough and fences; and the '.' of 'www.' and the ':' of '://',
 # which GitHub turns into links on sight (and would put our backslashes into the address).
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]{}#!&<>|~]|(?<=www)\.|:(?=//)", re.IGNORECASE)
+# What most text lacks, found faster: where none of it is, _INLINE_SPECIAL finds nothing.
+_SPECIAL = re.compile(r"[\\`*_\[\]{}#!&<>|~]")
 # At the start of a line: a list item, a numbered list item, a setext heading underline and a
 # definition (Python-Markdown's def_list).
 _LINE_START = re.compile(r"^(?:[-+=:]|[0-9]+[.)])")
@@ -47,10 +49,10 @@ def _line_start_escape(match: re.Match[str]) -> str:
 def _line(text: str, references: Mapping[str, str] = _REFERENCES) -> str:
     # Renderers disagree on which leading and trailing whitespace they keep, and leading spaces
     # would start a code block, so none is written.
-    text = _INLINE_SPECIAL.sub(
-        lambda match: references.get(match[0], "\\" + match[0]), text.strip()
-    )
-    return _LINE_START.sub(_line_start_escape, text)
+    text = text.strip()
+    if _SPECIAL.search(text) or "://" in text or "www." in text.lower():
+        text = _INLINE_SPECIAL.sub(lambda match: references.get(match[0], "\\" + match[0]), text)
+    return _LINE_START.sub(_line_start_escape, text) if _LINE_START.match(text) else text
 
 
 def _unify_line_ends(text: str) -> str:

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from advising_content.export.durability import TreeFlush, sync
 from advising_content.export.manifest import MANIFEST_FILE, Audit, audit
 from advising_content.export.staging import discard, new_staging, remove_abandoned, unmark
 from advising_content.signals import signals_deferred
@@ -144,26 +145,50 @@ def replace_dir(target: Path, write: Callable[[Path], None], *, force: bool = Fa
     ``check_output_dir`` refuses to replace.
     """
     place = Path(os.path.abspath(target))  # so that '.' has a parent to build beside
-    place.parent.mkdir(parents=True, exist_ok=True)
-    with _turn(place.parent):
-        remove_abandoned(place)
-        staging = new_staging(place)
-        try:
+    made = _make_folders(place.parent)
+    try:
+        with _turn(place.parent):
+            remove_abandoned(place)
+            _build_and_swap(target, place, write, force)
+    except BaseException:
+        _remove_empty(made)
+        raise
+
+
+def _build_and_swap(target: Path, place: Path, write: Callable[[Path], None], force: bool) -> None:
+    staging = new_staging(place)
+    try:
+        # Opened before anything is written, so that no write that fails is missed.
+        with TreeFlush(staging) as flush:
             looks = _look_of(place)
             _dress(staging, looks, writable=True)
             write(staging)
             unmark(staging)
             _dress(staging, looks, writable=False)
-            _sync_tree(staging)
-            _checked(target, force)
-            # Once swapped, the previous export is removed before Ctrl-C or SIGTERM is heard.
-            with signals_deferred():
-                if _swap_in(staging, place):
-                    _discard_quietly(staging)  # it now holds the previous export
-        except BaseException:
-            _discard_quietly(staging)
-            raise
-        _sync(place.parent)
+            flush.flush()
+        _checked(target, force)
+        # Once swapped, the previous export is removed before Ctrl-C or SIGTERM is heard.
+        with signals_deferred():
+            if _swap_in(staging, place):
+                _discard_quietly(staging)  # it now holds the previous export
+    except BaseException:
+        _discard_quietly(staging)
+        raise
+    sync(place.parent)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and the folders it is in that are missing; return those created."""
+    missing = [path for path in (folder, *folder.parents) if not path.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders made for an export that was not made, innermost first."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _inside(path: str, folder: Path) -> bool:
@@ -228,23 +253,6 @@ def _turn(directory: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)
-
-
-def _sync(path: Path) -> None:
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _sync_tree(root: Path) -> None:
-    for directory, _, files in os.walk(root):
-        for name in files:
-            _sync(Path(directory, name))
-        _sync(Path(directory))
 
 
 def _swap_in(staging: Path, target: Path) -> bool:

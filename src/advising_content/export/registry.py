@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from advising_content.export.csv_options import CsvOptions
 from advising_content.export.markdown_options import MarkdownOptions
@@ -22,6 +22,7 @@ from advising_content.wording import plural
 
 if TYPE_CHECKING:
     from advising_content.export.manifest import WrittenFiles
+    from advising_content.export.record_files import RecordFiles
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,36 @@ class ExportOptions:
 
 
 @dataclass(frozen=True)
-class Export:
-    """What a format writes from, and where: the records in order of id, and the new DIR."""
+class Finished:
+    """What a format writes its shared files from, once every record has been written: the new
+    DIR, the records' keys in order, and each record's shares in that order."""
 
-    records: Sequence[Record]
     files: WrittenFiles
+    keys: Sequence[str]
     options: ExportOptions
+    # The share of the format named so, of every record in order of key.
+    shares: Callable[[str], Iterable[bytes]]
+    # Every share of the format, a record at a time, in order of key.
+    records: Callable[[], Iterable[Sequence[bytes]]]
+
+
+class FormatWriter(Protocol):
+    """How a format writes an export: each record as it comes (in any order, in any process),
+    then what all records share, from each record's shares (bytes it gave for each name in
+    ``shares``)."""
+
+    @property
+    def shares(self) -> tuple[str, ...]:
+        """The names of the shares each record gives."""
+        ...
+
+    def record(self, record: Record, files: RecordFiles) -> Sequence[bytes]:
+        """Write the record's own files; return its shares, in the order of ``shares``."""
+        ...
+
+    def finish(self, done: Finished) -> str:
+        """Write the shared files; return what was written, for the summary line."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -48,13 +73,29 @@ class ExportFormat:
     order: int
     # What it writes, in a line of the docs and of --help.
     writes: str
-    # Write its files; return what was written, for the summary line ('3 Markdown pages in
-    # markdown/').
-    write: Callable[[Export], str]
+    # How it writes, with the options given.
+    writer: Callable[[ExportOptions], FormatWriter]
     # The file of each record, by its key, listed with the record in index.json.
     record_file: Callable[[str], str] | None = None
     # Files shared by all records, listed in index.json under "tables".
     tables: Callable[[], dict[str, str]] | None = None
+
+
+@dataclass(frozen=True)
+class _FilePerRecord:
+    folder: str
+    suffix: str
+    noun: str
+    render: Callable[[Record], str]
+    shares: tuple[str, ...] = ()
+
+    def record(self, record: Record, files: RecordFiles) -> Sequence[bytes]:
+        text = self.render(record)
+        files.write(f"{self.folder}/{record_key(record)}{self.suffix}", text.encode())
+        return ()
+
+    def finish(self, done: Finished) -> str:
+        return f"{plural(len(done.keys), self.noun)} in {self.folder}/"
 
 
 def file_per_record(
@@ -64,22 +105,19 @@ def file_per_record(
     folder: str,
     suffix: str,
     noun: str,
-    renderer: Callable[[], Callable[[Record], str]],
+    renderer: Callable[[ExportOptions], Callable[[Record], str]],
 ) -> ExportFormat:
     """A format that writes one file per record, ``folder/<institution-id>/<record-id><suffix>``;
-    ``renderer`` gives the function that writes a record's text (imported only when the format
-    writes)."""
+    ``renderer`` gives the function that writes a record's text with the options given (imported
+    only when the format writes)."""
 
     def file(key: str) -> str:
         return f"{folder}/{key}{suffix}"
 
-    def write(export: Export) -> str:
-        render = renderer()
-        for record in export.records:
-            export.files.write_text(file(record_key(record)), render(record))
-        return f"{plural(len(export.records), noun)} in {folder}/"
+    def writer(options: ExportOptions) -> FormatWriter:
+        return _FilePerRecord(folder, suffix, noun, renderer(options))
 
-    return ExportFormat(name, order, writes, write, record_file=file)
+    return ExportFormat(name, order, writes, writer, record_file=file)
 
 
 def formats_table() -> str:

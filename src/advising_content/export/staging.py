@@ -10,6 +10,7 @@ empty, or holds exactly the files its manifest lists, unchanged.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -21,6 +22,8 @@ from advising_content.export.manifest import audit
 
 MARKER = ".advising-content-temporary"
 _MARKER_TEXT = "This directory is temporary: advising-content made it, and removes it.\n"
+# How many times removing a directory is tried, when something is written in it meanwhile.
+_ATTEMPTS = 3
 
 
 def new_staging(target: Path) -> Path:
@@ -42,7 +45,22 @@ def discard(directory: Path) -> None:
     by the next export."""
     with contextlib.suppress(OSError):  # its mode may be a read-only one it was given
         directory.chmod(stat.S_IMODE(directory.stat().st_mode) | stat.S_IRWXU)
-    _mark(directory)
+    for attempt in range(_ATTEMPTS):
+        _mark(directory)
+        _empty_but_for_marker(directory)
+        os.unlink(directory / MARKER)
+        try:
+            os.rmdir(directory)
+            return
+        except OSError as error:
+            # Written to meanwhile: by a worker of a killed export, in the moment before it
+            # noticed and stopped.
+            if error.errno not in (errno.ENOTEMPTY, errno.EEXIST) or attempt == _ATTEMPTS - 1:
+                _mark(directory)
+                raise
+
+
+def _empty_but_for_marker(directory: Path) -> None:
     with os.scandir(directory) as entries:
         for entry in entries:
             if entry.name == MARKER:
@@ -51,8 +69,6 @@ def discard(directory: Path) -> None:
                 shutil.rmtree(entry.path)
             else:
                 os.unlink(entry.path)
-    os.unlink(directory / MARKER)
-    os.rmdir(directory)
 
 
 def remove_abandoned(target: Path) -> list[Path]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Sequence
+import marshal
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # it ships no type information
 
-from advising_content.export.csv_tables import TABLES, Cell, Column, Row, Table
+from advising_content.export.csv_tables import TABLES, Cell, Column, Table
 from advising_content.export.records import Record
 
 # The most characters a cell holds, counted in UTF-16 code units as Excel counts them.
@@ -58,6 +59,12 @@ class Workbook:
 
 def workbook(records: Sequence[Record]) -> Workbook:
     """A workbook of every CSV table's rows for ``records``, a sheet per table."""
+    return workbook_of(lambda table: (sheet_rows(table, record) for record in records))
+
+
+def workbook_of(shares: Callable[[Table], Iterable[bytes]]) -> Workbook:
+    """A workbook of every CSV table, a sheet per table, whose rows are each record's
+    ``sheet_rows`` in turn, as ``shares`` gives them."""
     stream = io.BytesIO()
     book = xlsxwriter.Workbook(stream, _OPTIONS)
     book.set_properties({"title": "Advising records", "created": CREATED})
@@ -65,13 +72,50 @@ def workbook(records: Sequence[Record]) -> Workbook:
     cut = 0
     for table in TABLES:
         sheet = _Sheet(book.add_worksheet(table.name), table.columns, styles)
-        cut += sheet.fill(_rows(table, records))
+        cut += sheet.fill(marshal.loads(share) for share in shares(table))
     book.close()
     return Workbook(stream.getvalue(), len(TABLES), cut)
 
 
-def _rows(table: Table, records: Sequence[Record]) -> list[Row]:
-    return [row for record in records for row in table.rows(record)]
+def sheet_rows(table: Table, record: Record) -> bytes:
+    """A record's rows of ``table``, as its sheet holds them: each cell's value of the type it is
+    written as, the width each column needs, and how many texts were cut to fit."""
+    widths = [0] * len(table.columns)
+    cut = 0
+    rows = []
+    for row in table.rows(record):
+        cells = []
+        for index, column in enumerate(table.columns):
+            cell, shown, cuts = _cell(column, row[column.name])
+            cells.append(cell)
+            cut += cuts
+            width = len(shown) if "\n" not in shown else max(map(len, shown.split("\n")))
+            widths[index] = max(widths[index], width)
+        rows.append(tuple(cells))
+    return marshal.dumps((rows, widths, cut))
+
+
+def _cell(column: Column, value: Cell) -> tuple[_Written, str, int]:
+    """What is written for ``value`` (a date as a 1-tuple of its text), the text the cell
+    shows, and whether it was cut to fit (1) or not (0)."""
+    if value is None:
+        return None, "", 0
+    if isinstance(value, bool):
+        return value, "FALSE", 0
+    if isinstance(value, int) and abs(value) <= LARGEST_NUMBER:
+        return value, str(value), 0
+    day = _date(value) if column.type == "date" else None
+    if day is not None:
+        return (day.isoformat(),), day.isoformat(), 0
+    text = str(value)
+    if len(text) * 2 <= CELL_LIMIT or _utf16_length(text) <= CELL_LIMIT:
+        return text, text, 0
+    text = _utf16_prefix(text, CELL_LIMIT - _utf16_length(CUT_NOTE)) + CUT_NOTE
+    return text, text, 1
+
+
+# A cell as a sheet's rows hold it: nothing, a boolean, a number, a date's text, or a text.
+_Written = None | bool | int | tuple[str] | str
 
 
 @dataclass(frozen=True)
@@ -88,46 +132,38 @@ class _Sheet:
         self.columns = columns
         self.styles = styles
         self.widths = [len(column.name) + FILTER_BUTTON for column in columns]
-        self.cut = 0
 
-    def fill(self, rows: Sequence[Row]) -> int:
-        """Write the header and ``rows``; return how many texts were cut to fit a cell."""
+    def fill(self, shares: Iterable[tuple[list[tuple[_Written, ...]], list[int], int]]) -> int:
+        """Write the header and each record's rows; return how many texts were cut to fit."""
         for index, column in enumerate(self.columns):
             self.sheet.write_string(0, index, column.name, self.styles.header)
-        for number, row in enumerate(rows, start=1):
-            for index, column in enumerate(self.columns):
-                shown = self._write(number, index, column, row[column.name])
-                longest = max((len(line) for line in shown.split("\n")), default=0)
-                self.widths[index] = max(self.widths[index], longest)
+        number = cut = 0
+        for rows, widths, cuts in shares:
+            for row in rows:
+                number += 1
+                self._write(number, row)
+            self.widths = [max(pair) for pair in zip(self.widths, widths, strict=True)]
+            cut += cuts
         self.sheet.freeze_panes(1, 0)
-        self.sheet.autofilter(0, 0, len(rows), len(self.columns) - 1)
+        self.sheet.autofilter(0, 0, number, len(self.columns) - 1)
         for index, width in enumerate(self.widths):
             self.sheet.set_column(index, index, min(width, WIDEST_COLUMN))
-        return self.cut
+        return cut
 
-    def _write(self, row: int, index: int, column: Column, value: Cell) -> str:
-        """Write ``value`` as the type it has; return the text the cell shows."""
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            self.sheet.write_boolean(row, index, value)
-            return "FALSE"
-        if isinstance(value, int) and abs(value) <= LARGEST_NUMBER:
-            self.sheet.write_number(row, index, value)
-            return str(value)
-        day = _date(value) if column.type == "date" else None
-        if day is not None:
-            self.sheet.write_datetime(row, index, day, self.styles.date)
-            return day.isoformat()
-        text = self._fitted(str(value))
-        self.sheet.write_string(row, index, text)
-        return text
-
-    def _fitted(self, text: str) -> str:
-        if _utf16_length(text) <= CELL_LIMIT:
-            return text
-        self.cut += 1
-        return _utf16_prefix(text, CELL_LIMIT - _utf16_length(CUT_NOTE)) + CUT_NOTE
+    def _write(self, number: int, row: tuple[_Written, ...]) -> None:
+        sheet = self.sheet
+        for index, cell in enumerate(row):
+            if cell is None:
+                continue
+            if isinstance(cell, bool):
+                sheet.write_boolean(number, index, cell)
+            elif isinstance(cell, int):
+                sheet.write_number(number, index, cell)
+            elif isinstance(cell, tuple):
+                day = datetime.date.fromisoformat(cell[0])
+                sheet.write_datetime(number, index, day, self.styles.date)
+            else:
+                sheet.write_string(number, index, cell)
 
 
 def _date(value: str | int) -> datetime.date | None:
@@ -140,7 +176,7 @@ def _date(value: str | int) -> datetime.date | None:
 
 
 def _utf16_length(text: str) -> int:
-    return len(text) + sum(1 for character in text if ord(character) > 0xFFFF)
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _utf16_prefix(text: str, units: int) -> str:

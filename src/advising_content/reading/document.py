@@ -30,9 +30,9 @@ from advising_content.reading import limit_checks, strictness
 from advising_content.reading.context import Abandon, Reading, position_of
 from advising_content.reading.decoding import decode
 from advising_content.reading.implicit import KINDS, construct, resolve
-from advising_content.reading.parse_errors import other_problem, reader_problem, syntax_problem
+from advising_content.reading.quick import read_quickly
 from advising_content.rules import rule
-from advising_content.source_map import START, ImplicitScalar, SourceMap
+from advising_content.source_map import START, ImplicitScalar, Positions, SourceMap
 
 EMPTY_FILE = rule("empty-file", Severity.ERROR, "the file holds no record")
 MULTIPLE_DOCUMENTS = rule(
@@ -52,7 +52,7 @@ class LoadedDocument:
 
     path: str
     data: dict[str, Any]
-    source_map: SourceMap
+    source_map: Positions
 
 
 @dataclass
@@ -72,6 +72,9 @@ def load_file(path: str, raw: bytes, problems: FileProblems | None = None) -> Lo
     if isinstance(text, Problem):
         found.add(text)
         return LoadResult(None, found.found)
+    quick = read_quickly(text)
+    if quick is not None:
+        return LoadResult(LoadedDocument(path, *quick), found.found)
     return _Builder(Reading(path, text, found, SourceMap())).build()
 
 
@@ -113,14 +116,8 @@ class _Builder:
             self._consume(self._events())
         except Abandon:
             return LoadResult(None, reading.problems.found)
-        except yaml.MarkedYAMLError as error:
-            reading.problems.add(syntax_problem(reading.path, reading.text, error))
-            return LoadResult(None, reading.problems.found)
-        except yaml.reader.ReaderError as error:
-            reading.problems.add(reader_problem(reading.path, reading.text, error))
-            return LoadResult(None, reading.problems.found)
         except yaml.YAMLError as error:
-            reading.problems.add(other_problem(reading.path, error))
+            reading.problems.add(_parse_problem(reading, error))
             return LoadResult(None, reading.problems.found)
         finally:
             self.loader.dispose()
@@ -247,3 +244,14 @@ class _Builder:
             return LoadResult(None, reading.problems.found)
         document = LoadedDocument(reading.path, self.root, reading.source_map)
         return LoadResult(document, reading.problems.found)
+
+
+def _parse_problem(reading: Reading, error: yaml.YAMLError) -> Problem:
+    """The problem of a file that YAML cannot parse, in words loaded only for it."""
+    from advising_content.reading import parse_errors
+
+    if isinstance(error, yaml.MarkedYAMLError):
+        return parse_errors.syntax_problem(reading.path, reading.text, error)
+    if isinstance(error, yaml.reader.ReaderError):
+        return parse_errors.reader_problem(reading.path, reading.text, error)
+    return parse_errors.other_problem(reading.path, error)

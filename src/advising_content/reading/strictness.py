@@ -214,13 +214,11 @@ def long_text(reading: Reading, event: ScalarEvent, location: JsonPath) -> None:
 
 def comment_after(reading: Reading, event: ScalarEvent, location: JsonPath) -> None:
     """An unquoted value ends at ' #': the rest of its line is a comment, lost to the value."""
-    end = event.end_mark
-    if event.style or end is None:  # quoted or a block: its text is whole
-        return
-    line_end = reading.text.find("\n", end.index)
-    rest = reading.text[end.index : line_end if line_end >= 0 else len(reading.text)]
-    comment = _COMMENT_AFTER.match(rest)
-    if comment is not None:
+    found = lost_comment(reading.text, event)
+    if found is not None:
+        rest, comment = found
+        end = event.end_mark
+        assert end is not None  # a comment is found only after a value that ends
         reading.report(
             INLINE_COMMENT,
             Position(end.line + 1, end.column + comment.end()),
@@ -229,6 +227,18 @@ def comment_after(reading: Reading, event: ScalarEvent, location: JsonPath) -> N
             "belongs to the value, put the whole value in quotes",
             location,
         )
+
+
+def lost_comment(text: str, event: ScalarEvent) -> tuple[str, re.Match[str]] | None:
+    """The rest of the line after the unquoted value of ``event`` in ``text``, and the match of
+    the comment it starts with, when the line goes on with a comment; else None."""
+    end = event.end_mark
+    if event.style or end is None:  # quoted or a block: its text is whole
+        return None
+    line_end = text.find("\n", end.index)
+    rest = text[end.index : line_end if line_end >= 0 else len(text)]
+    comment = _COMMENT_AFTER.match(rest)
+    return None if comment is None else (rest, comment)
 
 
 KEY_CHECKS: tuple[KeyCheck, ...] = (

@@ -3,7 +3,17 @@ Package (csv/datapackage.json)."""
 
 from __future__ import annotations
 
-from advising_content.export.registry import Export, ExportFormat
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from advising_content.export.records import Record
+from advising_content.export.registry import (
+    ExportFormat,
+    ExportOptions,
+    Finished,
+    FormatWriter,
+)
 from advising_content.wording import plural
 
 DATAPACKAGE_FILE = "csv/datapackage.json"
@@ -19,17 +29,40 @@ def _tables() -> dict[str, str]:
     return {"datapackage": DATAPACKAGE_FILE, **{t.name: _table_file(t.name) for t in TABLES}}
 
 
-def _write(export: Export) -> str:
-    from advising_content.export.csv_files import write_table
-    from advising_content.export.csv_tables import TABLES
-    from advising_content.export.datapackage import datapackage
-    from advising_content.export.json_documents import dumps
+@dataclass(frozen=True)
+class _Writer:
+    options: ExportOptions
+    shares: tuple[str, ...]
 
-    for table in TABLES:
-        with export.files.open_text(_table_file(table.name)) as stream:
-            write_table(stream, table, export.records, export.options.csv)
-    export.files.write_text(DATAPACKAGE_FILE, dumps(datapackage(export.options.csv)))
-    return f"{plural(len(TABLES), 'CSV table')} in csv/"
+    def record(self, record: Record, files: object) -> Sequence[bytes]:
+        from advising_content.export.csv_files import rows_texts
+        from advising_content.export.csv_tables import TABLES
+
+        return [text.encode() for text in rows_texts(TABLES, record, self.options.csv)]
+
+    def finish(self, done: Finished) -> str:
+        from advising_content.export.csv_files import header_text
+        from advising_content.export.csv_tables import TABLES
+        from advising_content.export.datapackage import datapackage
+        from advising_content.export.json_documents import dumps
+
+        with contextlib.ExitStack() as files:
+            streams = [
+                files.enter_context(done.files.open_bytes(_table_file(t.name))) for t in TABLES
+            ]
+            for table, stream in zip(TABLES, streams, strict=True):
+                stream.write(header_text(table, self.options.csv).encode())
+            for shares in done.records():
+                for stream, rows in zip(streams, shares, strict=True):
+                    stream.write(rows)
+        done.files.write_text(DATAPACKAGE_FILE, dumps(datapackage(self.options.csv)))
+        return f"{plural(len(TABLES), 'CSV table')} in csv/"
+
+
+def _writer(options: ExportOptions) -> FormatWriter:
+    from advising_content.export.csv_tables import TABLES
+
+    return _Writer(options, tuple(table.name for table in TABLES))
 
 
 FORMAT = ExportFormat(
@@ -37,6 +70,6 @@ FORMAT = ExportFormat(
     order=3,
     writes="csv/<table>.csv and csv/datapackage.json: a table per kind of entity, with its "
     "Frictionless Data Package",
-    write=_write,
+    writer=_writer,
     tables=_tables,
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advising_content.export.records import Record
-from advising_content.export.registry import file_per_record
+from advising_content.export.registry import ExportOptions, file_per_record
 
 
-def _renderer() -> Callable[[Record], str]:
+def _renderer(options: ExportOptions) -> Callable[[Record], str]:
     from advising_content.export.json_documents import record_document
 
     return record_document

@@ -3,33 +3,28 @@ with YAML front matter for static site generators."""
 
 from __future__ import annotations
 
-from advising_content.export.records import record_key
-from advising_content.export.registry import Export, ExportFormat
-from advising_content.wording import plural
+from collections.abc import Callable
+
+from advising_content.export.records import Record
+from advising_content.export.registry import ExportOptions, file_per_record
 
 
-def _page_file(key: str) -> str:
-    return f"markdown/{key}.md"
-
-
-def _write(export: Export) -> str:
+def _renderer(options: ExportOptions) -> Callable[[Record], str]:
     from advising_content.export.front_matter import front_matter
     from advising_content.export.markdown_pages import record_page
 
-    with_front_matter = export.options.markdown.front_matter
-    for record in export.records:
-        page = record_page(record)
-        if with_front_matter:
-            page = front_matter(record) + page
-        export.files.write_text(_page_file(record_key(record)), page)
-    return f"{plural(len(export.records), 'Markdown page')} in markdown/"
+    if not options.markdown.front_matter:
+        return record_page
+    return lambda record: front_matter(record) + record_page(record)
 
 
-FORMAT = ExportFormat(
+FORMAT = file_per_record(
     name="markdown",
     order=2,
     writes="markdown/<institution-id>/<record-id>.md: one page per record, in the order of the "
     "advising page",
-    write=_write,
-    record_file=_page_file,
+    folder="markdown",
+    suffix=".md",
+    noun="Markdown page",
+    renderer=_renderer,
 )
