@@ -8,12 +8,17 @@ its CPU time is therefore the CPU of all the command's processes, worker process
 is the peak resident set size of the largest of those processes, not of the parent alone.
 ``RUSAGE_CHILDREN`` of this process could not give that per run: its ``ru_maxrss`` is the
 largest over every command run so far.
+
+An export writes into a new folder at each run, and nothing is deleted while measuring: on
+ext4, creating files soon after many were deleted is slow (the inode allocator passes over
+inodes freed in the last minutes), so deleting one run's output would slow down the next run,
+a cost of the benchmark and not of the tool.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
-import shutil
 import subprocess
 import tempfile
 import time
@@ -26,29 +31,34 @@ from results import Group, Run
 
 @dataclass(frozen=True)
 class Tool:
-    """A command to measure under a name, the exit codes it may end with, and a folder removed
-    (untimed) before each run, such as an export's output folder."""
+    """A command to measure under a name, the exit codes it may end with, and the output folder
+    it names (``out``), which each run replaces with a new folder beside it."""
 
     name: str
     command: tuple[str, ...]
     expect: tuple[int, ...] = (0,)
-    fresh: Path | None = None
+    out: Path | None = None
+
+
+_runs = itertools.count(1)
 
 
 def run_once(tool: Tool) -> Run:
     """Run ``tool``'s command once, with its output discarded, and measure it."""
-    if tool.fresh is not None:
-        shutil.rmtree(tool.fresh, ignore_errors=True)
+    command = tool.command
+    if tool.out is not None:
+        new = str(tool.out.with_name(f"{tool.out.name}-{next(_runs)}"))
+        command = tuple(new if part == str(tool.out) else part for part in command)
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(tool.command, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = code = os.waitstatus_to_exitcode(status)
         if code not in tool.expect:
             errors.seek(0)
             told = errors.read().decode("utf-8", "replace")[-2000:]
-            raise SystemExit(f"{tool.name} exited {code}: {' '.join(tool.command)}\n{told}")
+            raise SystemExit(f"{tool.name} exited {code}: {' '.join(command)}\n{told}")
     cpu = usage.ru_utime + usage.ru_stime
     return Run(wall, cpu, usage.ru_maxrss / 1024, os.getloadavg()[0])
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import statistics
 import sys
 import tempfile
@@ -74,14 +73,11 @@ def _measure_size(
     group = measure_paired(floor(files[0].parent), tools, options.repeat)
     results.groups["valid", count] = group
     _progress(f"N={count}, valid: done", started)
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(files[0].parent)
     folder = work / f"invalid-{count}"
     write_corpus(folder, count, invalid=True)
     group = measure_paired(floor(folder), invalid_corpus_tools(programs, folder), options.repeat)
     results.groups["invalid", count] = group
     _progress(f"N={count}, invalid: done", started)
-    shutil.rmtree(folder)
 
 
 def _measure_one_file(results: Results, programs: Programs, work: Path, repeat: int) -> None:

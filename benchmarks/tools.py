@@ -88,7 +88,7 @@ def valid_corpus_tools(
     for name, formats in EXPORTS.items():
         chosen = [option for fmt in formats for option in ("--format", fmt)]
         command = (programs.advising, "export", folder, "--out", str(out), "--quiet", *chosen)
-        tools.append(Tool(name, command, fresh=out))
+        tools.append(Tool(name, command, out=out))
     return tools
 
 

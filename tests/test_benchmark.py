@@ -128,3 +128,20 @@ def test_the_requirements_name_the_compared_tool_and_the_plotting_library() -> N
     text = (BENCHMARKS / "requirements.txt").read_text("utf-8")
     assert "check-jsonschema==" in text
     assert "matplotlib" in text
+
+
+def test_each_export_run_writes_a_new_folder_and_keeps_the_last(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from measure import Tool, run_once
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    out = tmp_path / "export"
+    writes = "import pathlib, sys; pathlib.Path(sys.argv[1]).mkdir()"
+    tool = Tool("mkdir", (sys.executable, "-c", writes, str(out)), out=out)
+    run_once(tool)
+    run_once(tool)
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert len(written) == 2
+    assert all(name.startswith("export-") for name in written)
+    assert not out.exists()

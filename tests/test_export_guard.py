@@ -215,6 +215,30 @@ def test_the_content_being_exported_is_never_replaced(cli, tmp_path: Path) -> No
     assert tree(tmp_path) == before
 
 
+@pytest.mark.parametrize(
+    ("exported", "named"),
+    [
+        ("linked-folder", "linked-folder/med-peds.yaml"),  # a link to site/content
+        ("elsewhere/med-peds.yaml", "elsewhere/med-peds.yaml"),  # a link to the file
+    ],
+)
+def test_content_reached_through_a_link_is_never_replaced(
+    cli, tmp_path: Path, exported: str, named: str
+) -> None:
+    (tmp_path / "site" / "content").mkdir(parents=True)
+    shutil.copy(MED_PEDS, tmp_path / "site" / "content")
+    (tmp_path / "linked-folder").symlink_to(tmp_path / "site" / "content")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "med-peds.yaml").symlink_to(
+        tmp_path / "site" / "content" / "med-peds.yaml"
+    )
+    before = tree(tmp_path)
+    outcome = cli("export", exported, "--out", "site", "--force", cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert f"it holds the content being exported ({named})" in outcome.output
+    assert tree(tmp_path) == before
+
+
 @pytest.mark.parametrize("out", [".", ".."])
 def test_the_current_folder_is_never_replaced(cli, tmp_path: Path, out: str) -> None:
     (tmp_path / "here").mkdir()

@@ -49,6 +49,7 @@ class _Writer:
         self.schema = schema
         self.out = out
         self.nodes: dict[int, dict[str, Any]] = {}
+        self.labels: dict[Any, str] = {}
 
     def value(self, value: Any, node: dict[str, Any], indent: str) -> None:
         if node.get("$ref") == PROSE:
@@ -75,13 +76,21 @@ class _Writer:
                 keys += sorted(key for key in value if key not in properties)
         inner = indent + _STEP
         separator = "{" + inner
+        out, labels = self.out, self.labels
         for key in keys:
-            if not isinstance(key, str):
-                raise Unwritable(key)
-            self.out.append(f"{separator}{_quoted(key)}: ")
-            self.value(value[key], properties.get(key, _NOTHING), inner)
+            label = labels.get(key)
+            if label is None:
+                if not isinstance(key, str):
+                    raise Unwritable(key)
+                label = labels[key] = _quoted(key) + ": "
+            item, node_of_item = value[key], properties.get(key, _NOTHING)
+            if item.__class__ is str and node_of_item.get("$ref") != PROSE:
+                out.append(separator + label + _quoted(item))
+            else:
+                out.append(separator + label)
+                self.value(item, node_of_item, inner)
             separator = "," + inner
-        self.out.append(indent + "}")
+        out.append(indent + "}")
 
     def sequence(self, value: list[Any], items: dict[str, Any], indent: str) -> None:
         if not value:

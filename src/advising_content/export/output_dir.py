@@ -96,7 +96,9 @@ def _refuse_unless_replaceable(target: Path, found: Audit, force: bool) -> None:
 def refuse_to_hold(target: Path, sources: Iterable[str]) -> None:
     """Raise UnusableOutputDir when ``target`` holds any of ``sources``, the content being
     exported, which replacing it would delete (with --force or without)."""
-    inside = [source for source in sources if _inside(source, target)]
+    root = os.path.realpath(target)
+    folders: dict[str, str] = {}
+    inside = [source for source in sources if _within(_real_file(source, folders), root)]
     if inside:
         raise UnusableOutputDir(
             f"it holds the content being exported ({few(inside)}), which replacing it would "
@@ -193,8 +195,20 @@ def _remove_empty(folders: list[Path]) -> None:
 
 def _inside(path: str, folder: Path) -> bool:
     """True when ``path`` is ``folder`` or lies within it, links resolved."""
-    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return _within(os.path.realpath(path), os.path.realpath(folder))
+
+
+def _within(real: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _real_file(path: str, folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, resolving each folder once for many files (``folders``)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    candidate = os.path.join(folders[folder], name)
+    return os.path.realpath(candidate) if os.path.islink(candidate) else candidate
 
 
 def _look_of(directory: Path) -> os.stat_result | None:
