@@ -31,6 +31,7 @@ from tools import (
     Programs,
     check_imports,
     check_jsonschema,
+    compile_bytecode,
     floor,
     invalid_corpus_tools,
     valid_corpus_tools,
@@ -109,6 +110,7 @@ def _context(programs: Programs, options: argparse.Namespace, loads: list[float]
 def measure_all(options: argparse.Namespace) -> Results:
     """Measure every tool on every corpus, one file, and the imports of --help and --version."""
     programs = Programs.find()
+    compile_bytecode(programs.advising)
     results = Results()
     if programs.check_jsonschema is None:
         results.notes.append(

@@ -60,6 +60,24 @@ class Programs:
         return told.stdout.strip().rsplit(" ", 1)[-1]
 
 
+# As pip does when it installs a package: an editable install run with PYTHONDONTWRITEBYTECODE
+# would otherwise compile every changed module again at each run, and measure that too.
+_COMPILE = (
+    "import advising_content, compileall, os; "
+    "compileall.compile_dir(os.path.dirname(advising_content.__file__), quiet=2)"
+)
+
+
+def compile_bytecode(program: str) -> None:
+    """Write the bytecode of the advising_content that ``program`` runs, for the Python in its
+    first line (the interpreter of a script that pip installed)."""
+    with open(program, "rb") as script:
+        first = script.readline().decode("utf-8", "replace").strip()
+    named = first[2:].split()[:1] if first.startswith("#!") else []
+    interpreter = named[0] if named and "python" in Path(named[0]).name else sys.executable
+    subprocess.run([interpreter, "-c", _COMPILE], check=True)
+
+
 def floor(folder: Path) -> Tool:
     """Reading and parsing every YAML file under ``folder`` with libyaml, and nothing else."""
     return Tool(FLOOR_NAME, (sys.executable, str(FLOOR), str(folder)))

@@ -145,3 +145,19 @@ def test_each_export_run_writes_a_new_folder_and_keeps_the_last(tmp_path: Path) 
     assert len(written) == 2
     assert all(name.startswith("export-") for name in written)
     assert not out.exists()
+
+
+def test_the_measured_package_runs_from_fresh_bytecode(benchmark: tuple[str, Path]) -> None:
+    import importlib.util
+
+    import advising_content
+
+    package = Path(advising_content.__file__).parent
+    stale = [
+        source.relative_to(package)
+        for source in package.rglob("*.py")
+        if not Path(importlib.util.cache_from_source(str(source))).exists()
+        or Path(importlib.util.cache_from_source(str(source))).stat().st_mtime
+        < source.stat().st_mtime
+    ]
+    assert stale == []
