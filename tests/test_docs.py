@@ -129,5 +129,6 @@ def test_ci_tests_the_lowest_version_of_every_dependency() -> None:
         text=True,
         check=True,
     ).stdout.split()
-    assert pins == [requirement.replace(">=", "==") for requirement in project["dependencies"]]
+    lowest = [requirement.split(",")[0] for requirement in project["dependencies"]]
+    assert pins == [requirement.replace(">=", "==") for requirement in lowest]
     assert "lowest-versions" in (REPO / ".ci" / "run").read_text("utf-8")

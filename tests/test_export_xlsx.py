@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import json
 import re
 import subprocess
@@ -14,6 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import xlsxwriter
 import yaml
 from click.testing import CliRunner
 from openpyxl.utils import get_column_letter
@@ -213,6 +215,45 @@ def test_the_header_is_frozen_and_filtered_and_columns_fit(exported: Path) -> No
             longest = max(len(name) + 3, *(len(line) for line in lines))
             width = widths[index + 1]
             assert min(longest, WIDEST_COLUMN) <= width <= WIDEST_COLUMN + 1, (table.name, name)
+
+
+def _cell_by_cell(exported: Path) -> bytes:
+    """The workbook as XlsxWriter writes it from a call per cell, given the raw CSV values."""
+    stream = io.BytesIO()
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
+    book = xlsxwriter.Workbook(stream, {**options, "strings_to_urls": False})
+    created = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
+    book.set_properties({"title": "Advising records", "created": created})
+    bold, day = book.add_format({"bold": True}), book.add_format({"num_format": "yyyy-mm-dd"})
+    for table in TABLES:
+        sheet = book.add_worksheet(table.name)
+        header, *rows = _raw_table(exported, table.name)
+        widths = [len(name) + 3 for name in header]
+        for index, name in enumerate(header):
+            sheet.write_string(0, index, name, bold)
+        for number, row in enumerate(rows, 1):
+            for index, (column, value) in enumerate(zip(table.columns, row, strict=True)):
+                kind, typed = _expected(column, value)
+                if kind == "s":
+                    sheet.write_string(number, index, value)
+                elif kind == "n" and typed is not None:
+                    sheet.write_number(number, index, typed)
+                elif kind == "b":
+                    sheet.write_boolean(number, index, typed)
+                elif kind == "d":
+                    sheet.write_datetime(number, index, datetime.date.fromisoformat(value), day)
+                widths[index] = max(widths[index], *map(len, value.split("\n")))
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(rows), len(header) - 1)
+        for index, width in enumerate(widths):
+            sheet.set_column(index, index, min(width, WIDEST_COLUMN))
+    book.close()
+    return stream.getvalue()
+
+
+def test_the_workbook_is_what_xlsxwriter_writes_cell_by_cell(exported: Path) -> None:
+    # The export writes each sheet's rows as XML itself, rather than a call per cell.
+    assert (exported / WORKBOOK).read_bytes() == _cell_by_cell(exported)
 
 
 def test_the_workbook_is_deterministic_and_in_the_manifest(exported: Path, tmp_path: Path) -> None:
