@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from advising_content.discovery import Discovery
+from advising_content.export.durability import flush_ahead
 from advising_content.export.output_dir import replace_dir
 from advising_content.export.pipeline import (
     ExportCheck,
@@ -86,6 +87,7 @@ def export_content(
         for entry in exported:
             if entry.failure is not None:
                 raise entry.failure
+        flush_ahead(staging)
         results.append(finish(plan, [e.rendered for e in exported if e.rendered is not None]))
 
     replace_dir(target, write, force=force)
