@@ -33,14 +33,6 @@ def ordered_json(value: Any, schema: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def plain_json(value: Any, indent: str = "\n") -> str:
-    """``value`` as ``json.dumps(value, indent=2, ensure_ascii=False)`` writes it, its keys in
-    their order, each line after the first begun by ``indent`` (a line break and spaces)."""
-    out: list[str] = []
-    _Writer(None, out).value(value, _NOTHING, indent)
-    return "".join(out)
-
-
 class _Writer:
     """Writes JSON into ``out``, the keys of mappings in the order ``schema`` declares them (in
     their own order without one)."""
@@ -140,13 +132,12 @@ def streamed(
     inner = "\n" + _STEP * 2
     separator = ("{" if mapping else "[") + inner
     empty = True
+    writer = _Writer(None, [])
     for item in items:
-        if mapping:
-            name, value = item
-            piece = f"{_quoted(name)}: {plain_json(value, inner)}"
-        else:
-            piece = plain_json(item, inner)
-        yield separator + piece
+        name, value = item if mapping else (None, item)
+        writer.out = [separator] if name is None else [separator, _quoted(name), ": "]
+        writer.value(value, _NOTHING, inner)
+        yield "".join(writer.out)
         separator, empty = "," + inner, False
     closing = "\n" + _STEP + ("}" if mapping else "]")
     yield ("{}" if mapping else "[]") + after if empty else closing + after

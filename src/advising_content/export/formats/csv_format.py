@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from advising_content.export.records import Record
 from advising_content.export.registry import (
@@ -15,6 +16,9 @@ from advising_content.export.registry import (
     FormatWriter,
 )
 from advising_content.wording import plural
+
+if TYPE_CHECKING:
+    from advising_content.export.manifest import HashedStream
 
 DATAPACKAGE_FILE = "csv/datapackage.json"
 
@@ -52,11 +56,25 @@ class _Writer:
             ]
             for table, stream in zip(TABLES, streams, strict=True):
                 stream.write(header_text(table, self.options.csv).encode())
-            for shares in done.records():
-                for stream, rows in zip(streams, shares, strict=True):
-                    stream.write(rows)
+            pending: list[list[bytes]] = [[] for _ in TABLES]
+            for number, shares in enumerate(done.records(), start=1):
+                for rows, share in zip(pending, shares, strict=True):
+                    rows.append(share)
+                if number % _RECORDS_PER_WRITE == 0:
+                    _write_pending(streams, pending)
+            _write_pending(streams, pending)
         done.files.write_text(DATAPACKAGE_FILE, dumps(datapackage(self.options.csv)))
         return f"{plural(len(TABLES), 'CSV table')} in csv/"
+
+
+# The records whose rows are written to the tables at once: fewer, larger writes.
+_RECORDS_PER_WRITE = 128
+
+
+def _write_pending(streams: Sequence[HashedStream], pending: list[list[bytes]]) -> None:
+    for stream, rows in zip(streams, pending, strict=True):
+        stream.write(b"".join(rows))
+        rows.clear()
 
 
 def _writer(options: ExportOptions) -> FormatWriter:
