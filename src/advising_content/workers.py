@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from advising_content.signals import STOPPING, signals_deferred
 
@@ -44,7 +45,7 @@ def map_in_workers(
     exits. If a worker is killed, the work is done here instead.
     """
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    chunk = max(1, min(MAX_CHUNK, len(items) // (workers * 8)))
+    chunks = [items[part.start : part.stop] for part in _parts(len(items), workers)]
     pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )
@@ -52,8 +53,8 @@ def map_in_workers(
         # The workers are started by the first task given to them: they start with SIGINT and
         # SIGTERM held, until they have set how to answer them.
         with signals_deferred():
-            pending = pool.map(function, items, chunksize=chunk)
-        results = list(pending)
+            pending = pool.map(_EachOf(function), chunks)
+        results = [result for done in pending for result in done]
     except BrokenProcessPool:
         pool.shutdown(wait=True, cancel_futures=True)
         return [function(item) for item in items]
@@ -62,6 +63,27 @@ def map_in_workers(
         raise
     pool.shutdown(wait=True)
     return results
+
+
+def _parts(count: int, workers: int) -> list[range]:
+    """The items each task takes, in order: a share of those left (at most MAX_CHUNK), so that
+    the last tasks are small and the workers finish together."""
+    parts, start = [], 0
+    while start < count:
+        size = max(1, min(MAX_CHUNK, (count - start) // (workers * 4)))
+        parts.append(range(start, start + size))
+        start += size
+    return parts
+
+
+@dataclass(frozen=True)
+class _EachOf(Generic[Item, Result]):
+    """A task: ``function`` of each of a part's items."""
+
+    function: Callable[[Item], Result]
+
+    def __call__(self, items: Sequence[Item]) -> list[Result]:
+        return [self.function(item) for item in items]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -63,6 +63,8 @@ def _read(text: str) -> tuple[Any, Entry] | None:
 
 
 def _build(loader: yaml.SafeLoader, text: str | None) -> tuple[Any, Entry] | None:
+    # One loop over every event of the file, longer than a function here should be: split into
+    # functions, the calls per event would cost more than the rest of its work.
     stack: list[tuple[Any, Any, bool]] = []
     data: Any = None  # the list or mapping being filled, and the entries of its values
     entries: Any = None
