@@ -75,7 +75,9 @@ def broken_records(draw: st.DrawFn) -> dict[str, Any]:
         for part in path[:-1]:
             parent = parent[part]
         change = draw(st.sampled_from(["replace", "remove", "add", "repeat"]))
-        value = draw(ODD_VALUES | st.text(max_size=8) | st.integers(-3, 3000))
+        # A copy: the lists and mappings of ODD_VALUES are drawn as they are, and a later
+        # change inside the record must not change them for the examples after this one.
+        value = copy.deepcopy(draw(ODD_VALUES | st.text(max_size=8) | st.integers(-3, 3000)))
         if change == "replace":
             parent[path[-1]] = value
         elif change == "remove":
@@ -83,7 +85,7 @@ def broken_records(draw: st.DrawFn) -> dict[str, Any]:
         elif isinstance(parent, dict) and change == "add":
             parent[draw(st.sampled_from(["zzz", "headng", "kind", "then", "id"]))] = value
         elif isinstance(parent, list):
-            parent.append(value if change == "add" else parent[path[-1]])
+            parent.append(value if change == "add" else copy.deepcopy(parent[path[-1]]))
     return record
 
 
