@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from advising_content.export.records import Record
@@ -66,6 +68,12 @@ class Table:
     @property
     def column_names(self) -> list[str]:
         return [column.name for column in self.columns]
+
+    @cached_property
+    def cells(self) -> Callable[[Row], tuple[Cell, ...]]:
+        """A row's cells, in the order of the columns."""
+        # Every table has more than one column, so that itemgetter gives a tuple.
+        return itemgetter(*self.column_names)
 
 
 def key(*parts: str | int) -> str:

@@ -6,8 +6,7 @@ as it is exported, and the tables put together once every record is done.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from advising_content.export.csv_options import CsvOptions
 from advising_content.export.csv_tables import Cell, Table
@@ -18,11 +17,6 @@ BYTE_ORDER_MARK = "\ufeff"
 _FORMULA_STARTS = frozenset(FORMULA_STARTS)
 
 
-def neutralize(value: str) -> str:
-    """Put a ' before a value that a spreadsheet would run as a formula."""
-    return "'" + value if value[:1] in _FORMULA_STARTS else value
-
-
 def cell_text(value: Cell) -> str:
     if value is None:
         return ""
@@ -31,71 +25,47 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
+def csv_line(cells: Sequence[str]) -> str:
+    """A row as RFC 4180 writes it, and as the csv module does with QUOTE_MINIMAL: a cell that
+    holds a comma, a quote or a line break is quoted, its quotes doubled."""
+    line = ",".join(cells)
+    if line.count(",") == len(cells) - 1 and not _needs_quotes(line):
+        # A row of one empty cell is quoted, so that it is not a blank line.
+        return line + "\r\n" if line or len(cells) > 1 else '""\r\n'
+    return ",".join([_quoted(cell) for cell in cells]) + "\r\n"
+
+
+def _needs_quotes(text: str) -> bool:
+    return '"' in text or "\n" in text or "\r" in text
+
+
+def _quoted(cell: str) -> str:
+    if "," in cell or _needs_quotes(cell):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
 def header_text(table: Table, options: CsvOptions) -> str:
     """The start of the table's file: the byte-order mark when asked for, and the header."""
-    lines = _Lines()
-    lines.writer.writerow(table.column_names)
-    text = lines.taken()
+    text = csv_line(table.column_names)
     return BYTE_ORDER_MARK + text if options.excel else text
 
 
 def rows_texts(tables: Sequence[Table], record: Record, options: CsvOptions) -> list[str]:
-    """The rows of each of ``tables`` for ``record``, as the table's file holds them."""
-    lines = _Lines()
+    """The rows of each of ``tables`` for ``record``, as the table's file holds them; unless
+    ``options.raw``, a cell that starts as a formula is written after a '."""
+    neutralizing = not options.raw
     texts = []
     for table in tables:
-        names = table.column_names
+        cells_of = table.cells
+        lines = []
         for row in table.rows(record):
             cells = [
                 v if v.__class__ is str else "" if v is None else cell_text(v)
-                for v in map(row.__getitem__, names)
+                for v in cells_of(row)
             ]
-            if options.raw:
-                lines.add(cells)
-            else:
-                lines.add([f"'{c}" if c[:1] in _FORMULA_STARTS else c for c in cells])
-        texts.append(lines.taken())
+            if neutralizing:
+                cells = [f"'{c}" if c[:1] in _FORMULA_STARTS else c for c in cells]
+            lines.append(csv_line(cells))
+        texts.append("".join(lines))
     return texts
-
-
-class _Lines:
-    """The lines of CSV rows, as the csv module writes them."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.writer = csv.writer(
-            _Sink(self.lines.append),
-            lineterminator="\r\n",
-            quoting=csv.QUOTE_MINIMAL,
-            doublequote=True,
-        )
-
-    def add(self, cells: list[str]) -> None:
-        line = ",".join(cells)
-        # A row none of whose cells needs quotes is its cells joined: the csv module's own work
-        # is left for the others.
-        if (
-            len(cells) > 1
-            and line.count(",") == len(cells) - 1
-            and '"' not in line
-            and "\n" not in line
-            and "\r" not in line
-        ):
-            self.lines.append(line + "\r\n")
-        else:
-            self.writer.writerow(cells)
-
-    def taken(self) -> str:
-        """The lines written since last taken, as one text."""
-        text = "".join(self.lines)
-        self.lines.clear()
-        return text
-
-
-class _Sink:
-    """Where a csv writer writes (without a reference back to what holds the writer)."""
-
-    __slots__ = ("write",)
-
-    def __init__(self, write: Callable[[str], object]) -> None:
-        self.write = write
