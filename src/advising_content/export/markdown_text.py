@@ -82,10 +82,9 @@ def paragraphs(text: str) -> list[str]:
 def prose(value: str | Sequence[Any]) -> list[str]:
     """Text with paragraphs and lists (see ``advising_content.prose``) as Markdown blocks: a
     paragraph per paragraph, and a bulleted list per list."""
+    # Each paragraph and each item of prose_blocks is already one line.
     return [
-        _line(_one_line(block))
-        if isinstance(block, str)
-        else "\n".join(f"- {_line(_one_line(item))}" for item in block)
+        _line(block) if isinstance(block, str) else "\n".join(f"- {_line(item)}" for item in block)
         for block in prose_blocks(value)
     ]
 
