@@ -4,7 +4,8 @@ and the rest counted."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from advising_content.problems import Problem, Severity
 from advising_content.rules import rule
@@ -53,8 +54,7 @@ class FileProblems:
             self.add(problem)
 
 
-@dataclass(frozen=True)
-class ShownProblems:
+class ShownProblems(NamedTuple):
     """A file's problems as reported: the first ``SHOWN_PER_FILE``, then one line counting the
     rest by rule; and the counts of all of them."""
 

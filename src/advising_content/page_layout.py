@@ -9,8 +9,7 @@ group's questions by key, those questions sit where it lists them instead.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # The kinds of block, by the record's collections, in the order of the schema.
 COLLECTIONS = (
@@ -25,8 +24,7 @@ COLLECTIONS = (
 SINGLE_BLOCKS = ("quote", "description")
 
 
-@dataclass(frozen=True, eq=False)
-class Block:
+class Block(NamedTuple):
     """One block of a page: its kind, its id (a question's key), and its data."""
 
     kind: str

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 from advising_content.resources import QUESTION_BANK_FILE, read_text
 
@@ -18,8 +19,7 @@ _SIMILAR = 0.9
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-@dataclass(frozen=True)
-class BankQuestion:
+class BankQuestion(NamedTuple):
     key: str
     number: int
     question: str
@@ -35,14 +35,13 @@ class BankQuestion:
         """The bank's wording, then those of other schools."""
         return (self.question, *self.alternates)
 
-    @cached_property
+    @property
     def normalized_wordings(self) -> tuple[str, ...]:
         """``wordings``, each ``normalized``."""
-        return tuple(normalized(text) for text in self.wordings)
+        return _each_normalized(self.wordings)
 
 
-@dataclass(frozen=True)
-class BankGroup:
+class BankGroup(NamedTuple):
     id: str
     heading: str
     audiences: tuple[str, ...]
@@ -148,6 +147,11 @@ def normalized(wording: str) -> str:
     """A wording reduced to its words: lower case, without accents, quotes or punctuation."""
     plain = unicodedata.normalize("NFKD", wording).encode("ascii", "ignore").decode()
     return " ".join(_NOT_WORD.sub(" ", plain.lower()).split())
+
+
+@lru_cache(maxsize=512)
+def _each_normalized(wordings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalized(text) for text in wordings)
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from advising_content.markdown_tables import markdown_table
 from advising_content.mending import FIX_HINT, MENDABLE_RULES
@@ -38,8 +38,7 @@ CHECKING_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     name: str
     severity: Severity
     meaning: str

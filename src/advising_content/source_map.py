@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from advising_content.problems import JsonPath
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Position:
-    """A 1-based line and column."""
+class Position(NamedTuple):
+    """A 1-based line and column, ordered as they are in a file."""
 
     line: int
     column: int
@@ -19,8 +18,7 @@ class Position:
 START = Position(1, 1)
 
 
-@dataclass(frozen=True)
-class ImplicitScalar:
+class ImplicitScalar(NamedTuple):
     """An unquoted value that YAML read as something other than text: what was written, and
     what YAML took it for, in an editor's words."""
 
