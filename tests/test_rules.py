@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import advising_content
-from advising_content.problems import Severity
+from advising_content.problems import Problem, Severity
 from advising_content.resources import load_schema
 from advising_content.rules import CHECKING_MODULES, catalogue, rule
 from advising_content.schema_messages import KEYWORD_MESSAGES
@@ -170,3 +170,37 @@ def test_the_command_line_loads_no_checking_code_until_a_command_runs() -> None:
     assert [
         n for n in loaded if n.startswith(tuple(f"advising_content.{c}" for c in checking))
     ] == []
+
+
+def _problem(
+    where: tuple[str, int, int],
+    name: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
+    location: tuple[str, ...] = (),
+) -> Problem:
+    return Problem(*where, severity, name, message, location)
+
+
+def test_problems_sort_by_file_line_column_rule_and_message() -> None:
+    ordered = [
+        _problem(("a.yaml", 1, 5), "syntax", "z"),
+        _problem(("a.yaml", 2, 1), "schema", "b"),
+        _problem(("a.yaml", 2, 1), "schema", "c"),
+        _problem(("a.yaml", 2, 1), "syntax", "a"),
+        _problem(("a.yaml", 2, 3), "schema", "a"),
+        _problem(("b.yaml", 1, 1), "schema", "a"),
+    ]
+    assert sorted(ordered[number] for number in (4, 0, 5, 2, 3, 1)) == ordered
+    assert ordered[1] <= ordered[2] < ordered[3]
+    assert ordered[5] >= ordered[4] > ordered[0]
+
+
+def test_neither_severity_nor_location_orders_or_tells_problems_apart() -> None:
+    error = _problem(("a.yaml", 1, 5), "syntax", "z")
+    warning = _problem(("a.yaml", 1, 5), "syntax", "z", Severity.WARNING, ("id",))
+    assert warning == error
+    assert not warning < error
+    assert not error < warning
+    with pytest.raises(TypeError):
+        assert error < ("a.yaml", 1, 5)
