@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from advising_content import __version__
 from advising_content.export.json_text import Unwritable, ordered_json, streamed
@@ -30,8 +29,7 @@ def record_document(record: Mapping[str, Any]) -> str:
         return dumps(in_schema_order(record, load_schema()))
 
 
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
+class IndexEntry(NamedTuple):
     """What index.json says of a record, besides its files."""
 
     key: str

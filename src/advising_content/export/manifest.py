@@ -14,15 +14,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 MANIFEST_FILE = "manifest.json"
 _GENERATOR = "advising-content"
 _CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class FileEntry:
+class FileEntry(NamedTuple):
     size: int
     sha256: str
 

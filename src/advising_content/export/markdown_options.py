@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class MarkdownOptions:
+class MarkdownOptions(NamedTuple):
     """``front_matter``: begin each page with YAML front matter, for static site generators."""
 
     front_matter: bool = False

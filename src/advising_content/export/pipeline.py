@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import NamedTuple
 
 from advising_content import __version__
 from advising_content.export.json_documents import IndexEntry, index_document, index_entry
@@ -50,11 +51,10 @@ class ExportPlan:
         return [export_formats()[name] for name in self.formats]
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """A record once written: what index.json says of it, its files and where its shares are."""
+class Rendered(NamedTuple):
+    """A record once written: what index.json lists of it, its files and where its shares are."""
 
-    index: IndexEntry
+    listed: IndexEntry
     files: tuple[WrittenFile, ...]
     spooled: SpoolSlice
 
@@ -137,7 +137,7 @@ def close_renderer(plan: ExportPlan) -> None:
 
 def finish(plan: ExportPlan, rendered: Iterable[Rendered]) -> ExportResult:
     """Write what the records share, index.json and the manifest, once every record is written."""
-    ordered = sorted(rendered, key=lambda entry: entry.index.key)
+    ordered = sorted(rendered, key=lambda entry: entry.listed.key)
     root = Path(plan.staging)
     files = WrittenFiles(root)
     result = ExportResult(records=len(ordered))
@@ -147,7 +147,7 @@ def finish(plan: ExportPlan, rendered: Iterable[Rendered]) -> ExportResult:
     finally:
         reader.close()
     with files.open_bytes(INDEX_FILE) as stream:
-        for piece in index_document((entry.index for entry in ordered), plan.chosen()):
+        for piece in index_document((entry.listed for entry in ordered), plan.chosen()):
             stream.write(piece.encode())
     record_files = (
         (name, FileEntry(size, digest.hex()))
@@ -161,7 +161,7 @@ def finish(plan: ExportPlan, rendered: Iterable[Rendered]) -> ExportResult:
 def _finish_formats(
     plan: ExportPlan, ordered: Sequence[Rendered], files: WrittenFiles, reader: SpoolReader
 ) -> list[str]:
-    keys = [entry.index.key for entry in ordered]
+    keys = [entry.listed.key for entry in ordered]
     slices = [entry.spooled for entry in ordered]
     written, first = [], 0
     for form in plan.chosen():

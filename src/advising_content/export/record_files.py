@@ -15,8 +15,8 @@ import errno
 import hashlib
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SPOOL_PREFIX = ".advising-content-spool-"
 # A file as written: its name in the export, its size and its SHA-256 digest.
@@ -29,8 +29,7 @@ _SPOOL_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
 _BY_DESCRIPTOR = {os.open, os.mkdir} <= os.supports_dir_fd
 
 
-@dataclass(frozen=True, slots=True)
-class SpoolSlice:
+class SpoolSlice(NamedTuple):
     """Where a record's shares are: in which spool, from which byte, and the size of each (as
     an array of unsigned 64-bit numbers, for a small footprint)."""
 

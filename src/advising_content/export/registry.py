@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from advising_content.export.csv_options import CsvOptions
 from advising_content.export.markdown_options import MarkdownOptions
@@ -25,12 +25,11 @@ if TYPE_CHECKING:
     from advising_content.export.record_files import RecordFiles
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     """What the command line sets for the formats that take options."""
 
-    csv: CsvOptions = field(default_factory=CsvOptions)
-    markdown: MarkdownOptions = field(default_factory=MarkdownOptions)
+    csv: CsvOptions = CsvOptions()
+    markdown: MarkdownOptions = MarkdownOptions()
 
 
 @dataclass(frozen=True)
