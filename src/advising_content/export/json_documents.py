@@ -18,7 +18,10 @@ GENERATOR = "advising-content"
 
 def dumps(document: Any) -> str:
     """JSON as the export writes it: 2-space indent, UTF-8 characters kept, a final newline."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return ordered_json(document, None) + "\n"
+    except Unwritable:  # such as a key that is not text: the json module's own way
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def record_document(record: Mapping[str, Any]) -> str:

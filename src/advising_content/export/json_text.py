@@ -22,14 +22,15 @@ class Unwritable(TypeError):
     """A value that this writer leaves to the json module (which may refuse it too)."""
 
 
-def ordered_json(value: Any, schema: dict[str, Any]) -> str:
-    """``value`` as indented JSON, its mappings' keys in the order ``schema`` declares them.
+def ordered_json(value: Any, schema: dict[str, Any] | None) -> str:
+    """``value`` as indented JSON, its mappings' keys in the order ``schema`` declares them (in
+    their own order, without a schema).
 
     Raises Unwritable for what valid records never hold (keys that are not text, values that
     are not JSON's).
     """
     out: list[str] = []
-    _Writer(schema, out).value(value, schema, "\n")
+    _Writer(schema, out).value(value, _NOTHING if schema is None else schema, "\n")
     return "".join(out)
 
 
