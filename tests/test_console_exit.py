@@ -71,7 +71,9 @@ def test_a_usage_error_ends_the_same_way_with_its_status() -> None:
     "setup",
     [
         'import atexit; atexit.register(lambda: sys.stderr.write("at exit\\n"))',
-        "import threading, time; threading.Thread(target=time.sleep, args=(0.2,)).start()",
+        # A daemon thread: it keeps running until the end, and does not hold the end up.
+        "import threading, time; "
+        "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()",
     ],
     ids=["atexit", "thread"],
 )
@@ -79,4 +81,40 @@ def test_with_something_left_to_do_at_exit_the_interpreter_ends_the_command(setu
     done = _run("validate", str(MED_PEDS), setup=setup)
     assert done.returncode == 0
     assert done.stdout == "Checked 1 file: no problems.\n"
+    assert done.stderr.endswith("modules freed\n")
+
+
+@pytest.mark.parametrize(
+    ("closed", "arguments", "status"),
+    [
+        ("sys.stdout", ("validate", str(MED_PEDS)), 0),
+        ("sys.stderr", ("validate", "no-such-file.yaml"), 2),
+    ],
+)
+def test_a_stream_closed_from_the_start_changes_nothing(
+    closed: str, arguments: tuple[str, ...], status: int
+) -> None:
+    # What Python sets a standard stream to when its descriptor is closed as it starts.
+    done = _run(*arguments, setup=f"{closed} = None")
+    assert done.returncode == status
+    assert "Traceback" not in done.stderr
+
+
+# A command that ends with ``code``, as SystemExit(code).
+_ENDING_WITH = """
+import advising_content.cli
+
+def ending(**options):
+    raise SystemExit({code!r})
+
+advising_content.cli.main = ending
+"""
+
+
+@pytest.mark.parametrize(("code", "status"), [("a message", 1), (256, 0), (-1, 255)])
+def test_a_status_that_is_no_exit_code_is_left_to_the_interpreter(
+    code: object, status: int
+) -> None:
+    done = _run(setup=_ENDING_WITH.format(code=code))
+    assert done.returncode == status
     assert done.stderr.endswith("modules freed\n")

@@ -44,3 +44,19 @@ def test_a_row_is_the_line_the_csv_module_writes(cells: list[str]) -> None:
 )
 def test_a_row_is_quoted_only_where_it_must_be(cells: list[str], line: str) -> None:
     assert csv_line(cells) == line
+
+
+def test_a_table_of_one_column_writes_each_cell_whole() -> None:
+    from advising_content.export.csv_columns import Column, Table
+    from advising_content.export.csv_files import rows_texts
+    from advising_content.export.csv_options import CsvOptions
+
+    table = Table(
+        "names",
+        "One name per row.",
+        (Column("name", "string", "A name."),),
+        "name",
+        (),
+        lambda record: iter([{"name": "Ada"}, {"name": "=SUM(1)"}, {"name": ""}]),
+    )
+    assert rows_texts([table], {}, CsvOptions()) == ['Ada\r\n\'=SUM(1)\r\n""\r\n']

@@ -30,14 +30,16 @@ def _leave(done: SystemExit) -> None:
     """End the process with the status of ``done`` once what it printed is out, without freeing
     every object of every module one by one (a few milliseconds of a short command), when
     nothing else is left to do at exit: no other thread, nothing registered with atexit. Else,
-    or when printing fails, the interpreter ends it as usual."""
+    for a status that is not an exit code, or when printing fails, the interpreter ends it as
+    usual."""
     status = 0 if done.code is None else done.code
-    if not isinstance(status, int) or not _nothing_left_at_exit():
+    if not isinstance(status, int) or not 0 <= status <= 255 or not _nothing_left_at_exit():
         raise done
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: the descriptor was closed when Python started
+                stream.flush()
+    except Exception:  # the interpreter reports it as it always does, and sets the status
         raise done from None
     os._exit(status)
 

@@ -72,8 +72,10 @@ class Table:
     @cached_property
     def cells(self) -> Callable[[Row], tuple[Cell, ...]]:
         """A row's cells, in the order of the columns."""
-        # Every table has more than one column, so that itemgetter gives a tuple.
-        return itemgetter(*self.column_names)
+        names = self.column_names
+        if len(names) == 1:  # itemgetter of one name gives the cell itself, not a tuple
+            return lambda row: (row[names[0]],)
+        return itemgetter(*names)
 
 
 def key(*parts: str | int) -> str:
