@@ -9,6 +9,7 @@ import random
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -130,6 +131,38 @@ def test_an_interrupted_export_ends_promptly_and_cleanly(
     assert tree(out) in (trees["old"], trees["new"])
     assert _beside(out) == ["site"]
     assert _none_left(str(out)) == []
+
+
+# The export, with SIGTERM sent to itself the moment its new DIR has been made.
+_TERMINATED_AS_THE_NEW_DIR_IS_MADE = """
+import os, signal, sys, tempfile
+made = tempfile.mkdtemp
+
+def mkdtemp(*arguments, **options):
+    folder = made(*arguments, **options)
+    if options.get("suffix") == ".new":
+        os.kill(os.getpid(), signal.SIGTERM)
+    return folder
+
+tempfile.mkdtemp = mkdtemp
+sys.argv = ["advising-content", *sys.argv[1:]]
+from advising_content.console import main
+main()
+"""
+
+
+def test_a_signal_as_the_new_dir_is_made_leaves_nothing_beside_dir(
+    tmp_path: Path, corpora, expected
+) -> None:
+    trees, _ = expected
+    out = tmp_path / "parent" / "site"
+    assert _finish("export", str(corpora["old"]), "--out", str(out), "-q") == 0
+    code = _TERMINATED_AS_THE_NEW_DIR_IS_MADE
+    arguments = ["export", str(corpora["new"]), "--out", str(out), "-q"]
+    done = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True)
+    assert (done.returncode, done.stderr) == (143, b"Terminated.\n")
+    assert tree(out) == trees["old"]
+    assert _beside(out) == ["site"]
 
 
 def test_killed_at_random_moments_dir_is_always_a_whole_export(

@@ -158,8 +158,11 @@ def replace_dir(target: Path, write: Callable[[Path], None], *, force: bool = Fa
 
 
 def _build_and_swap(target: Path, place: Path, write: Callable[[Path], None], force: bool) -> None:
-    staging = new_staging(place)
+    staging = None
     try:
+        # Made whole before Ctrl-C or SIGTERM is heard, and known once heard, so it is removed.
+        with signals_deferred():
+            staging = new_staging(place)
         # Opened before anything is written, so that no write that fails is missed.
         with TreeFlush(staging) as flush:
             looks = _look_of(place)
@@ -174,7 +177,8 @@ def _build_and_swap(target: Path, place: Path, write: Callable[[Path], None], fo
             if _swap_in(staging, place):
                 _discard_quietly(staging)  # it now holds the previous export
     except BaseException:
-        _discard_quietly(staging)
+        if staging is not None:
+            _discard_quietly(staging)
         raise
     sync(place.parent)
 
