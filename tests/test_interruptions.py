@@ -165,6 +165,34 @@ def test_a_signal_as_the_new_dir_is_made_leaves_nothing_beside_dir(
     assert _beside(out) == ["site"]
 
 
+# The command, with Ctrl-C sent to itself as jsonschema-rs, loading, imports the decimal module
+# (which nothing else imports before it): it says so on stderr first.
+_INTERRUPTED_AS_JSONSCHEMA_RS_LOADS = """
+import builtins, os, signal, sys
+imported = builtins.__import__
+
+def importing(name, *arguments, **options):
+    if name == "decimal" and "decimal" not in sys.modules:
+        os.write(2, b"Ctrl-C\\n")
+        os.kill(os.getpid(), signal.SIGINT)
+    return imported(name, *arguments, **options)
+
+builtins.__import__ = importing
+sys.argv = ["advising-content", *sys.argv[1:]]
+from advising_content.console import main
+main()
+"""
+
+
+def test_ctrl_c_as_the_schema_validator_loads_ends_the_run_as_usual() -> None:
+    # jsonschema-rs panics when an import of its own fails, as Ctrl-C would make it fail.
+    code = _INTERRUPTED_AS_JSONSCHEMA_RS_LOADS
+    done = subprocess.run(
+        [sys.executable, "-c", code, "validate", str(MED_PEDS_FILE)], capture_output=True
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"Ctrl-C\nInterrupted.\n")
+
+
 def test_killed_at_random_moments_dir_is_always_a_whole_export(
     tmp_path: Path, corpora, expected
 ) -> None:

@@ -10,16 +10,23 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import jsonschema_rs
-
 from advising_content.resources import load_schema
+from advising_content.signals import signals_deferred
 from advising_content.string_formats import FORMAT_CHECKS
+
+# jsonschema-rs imports modules of the standard library as it loads and as it compiles, and
+# panics when one of those imports fails, as when Ctrl-C or SIGTERM interrupts it: it does
+# both with the two signals held, heard as soon as it is done.
+with signals_deferred():
+    import jsonschema_rs
 
 
 @cache
 def validator() -> Any:
     """The schema, compiled by jsonschema-rs, formats included."""
-    return jsonschema_rs.validator_for(load_schema(), formats=FORMAT_CHECKS, validate_formats=True)
+    schema = load_schema()
+    with signals_deferred():
+        return jsonschema_rs.validator_for(schema, formats=FORMAT_CHECKS, validate_formats=True)
 
 
 def conforms(data: Any) -> bool:
