@@ -103,6 +103,13 @@ def _none_left(token: str, within: float = 10.0) -> list[int]:
     return _ours(token)
 
 
+def _exported_old(tmp_path: Path, corpora: dict[str, Path]) -> Path:
+    """DIR, beside nothing else, holding the complete export of the old corpus."""
+    out = tmp_path / "parent" / "site"
+    assert _finish("export", str(corpora["old"]), "--out", str(out), "-q") == 0
+    return out
+
+
 def _beside(out: Path) -> list[str]:
     return sorted(path.name for path in out.parent.iterdir())
 
@@ -119,8 +126,7 @@ def test_an_interrupted_export_ends_promptly_and_cleanly(
     tmp_path: Path, corpora, expected, how, status: int, message: bytes
 ) -> None:
     trees, took = expected
-    out = tmp_path / "parent" / "site"
-    assert _finish("export", str(corpora["old"]), "--out", str(out), "-q") == 0
+    out = _exported_old(tmp_path, corpora)
     run = _start("export", str(corpora["new"]), "--out", str(out), "-q")
     assert _answering(run), "the export ended before it could be interrupted"
     time.sleep(took / 10)
@@ -155,8 +161,7 @@ def test_a_signal_as_the_new_dir_is_made_leaves_nothing_beside_dir(
     tmp_path: Path, corpora, expected
 ) -> None:
     trees, _ = expected
-    out = tmp_path / "parent" / "site"
-    assert _finish("export", str(corpora["old"]), "--out", str(out), "-q") == 0
+    out = _exported_old(tmp_path, corpora)
     code = _TERMINATED_AS_THE_NEW_DIR_IS_MADE
     arguments = ["export", str(corpora["new"]), "--out", str(out), "-q"]
     done = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True)
@@ -197,8 +202,7 @@ def test_killed_at_random_moments_dir_is_always_a_whole_export(
     tmp_path: Path, corpora, expected
 ) -> None:
     trees, took = expected
-    out = tmp_path / "parent" / "site"
-    assert _finish("export", str(corpora["old"]), "--out", str(out), "-q") == 0
+    out = _exported_old(tmp_path, corpora)
     seed = int.from_bytes(os.urandom(4), "big")
     moments = random.Random(seed)
     current = "old"
